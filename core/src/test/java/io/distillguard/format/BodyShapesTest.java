@@ -157,4 +157,125 @@ class BodyShapesTest {
         assertThat(e.reasoning().requested()).isFalse();
         assertThat(e.structuredOutput()).isEqualTo(StructuredOutput.JSON_SCHEMA);
     }
+    @Test
+    void infersApiFromShapeWhenAbsent() {
+        assertThat(one("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}").api())
+                .as("plain messages default to chat").isEqualTo(Api.OPENAI_CHAT);
+        assertThat(one("{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":\"ok\"}]}]}").api())
+                .isEqualTo(Api.ANTHROPIC_MESSAGES);
+        assertThat(one("{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"s\"},"
+                + "{\"role\":\"user\",\"content\":\"x\"}],\"max_completion_tokens\":3}").api())
+                .isEqualTo(Api.OPENAI_CHAT);
+        assertThat(one("{\"model\":\"m\",\"input\":[{\"role\":\"user\",\"content\":\"x\"}]}").api())
+                .isEqualTo(Api.OPENAI_RESPONSES);
+        assertThat(one("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                "\"api\":\"anthropic.messages\"").api()).as("explicit api wins").isEqualTo(Api.ANTHROPIC_MESSAGES);
+    }
+
+    @Test
+    void responsesMessageItemsAndRoles() {
+        Exchange e = one("{\"model\":\"r\",\"input\":["
+                + "{\"type\":\"message\",\"role\":\"developer\",\"content\":[{\"type\":\"input_text\",\"text\":\"Dev rules\"}]},"
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"Q1\"},{\"type\":\"input_file\",\"file_id\":\"f\"}]},"
+                + "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"A1\"}]},"
+                + "{\"type\":\"function_call\",\"name\":\"f1\",\"arguments\":\"{}\",\"call_id\":\"c\"},"
+                + "{\"type\":\"function_call\",\"name\":\"f2\",\"arguments\":\"{}\",\"call_id\":\"d\"},"
+                + "{\"type\":\"custom_tool_call_output\",\"call_id\":\"c\",\"output\":\"done\"},"
+                + "{\"type\":\"item_reference\",\"id\":\"msg_1\"},"
+                + "{\"role\":\"user\",\"content\":\"Q2\"}],"
+                + "\"tools\":[{\"type\":\"mcp\",\"server_label\":\"deepwiki\",\"server_url\":\"u\"},{\"type\":\"code_interpreter\",\"container\":{\"type\":\"auto\"}}],"
+                + "\"tool_choice\":\"required\",\"reasoning\":{\"effort\":\"none\"},\"previous_response_id\":\"resp_1\"}");
+        assertThat(e.api()).isEqualTo(Api.OPENAI_RESPONSES);
+        assertThat(e.systemText()).isEqualTo("Dev rules");
+        assertThat(e.turns()).extracting(t -> t.role())
+                .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT, Role.USER);
+        assertThat(e.turns().get(0).images()).isEqualTo(1);
+        assertThat(e.turns().get(1).text()).isEqualTo("A1");
+        assertThat(e.turns().get(1).toolCalls()).containsExactly("f1", "f2");
+        assertThat(e.turns().get(2).text()).isEqualTo("done");
+        assertThat(e.turns().get(3).otherPartTypes()).containsExactly("item_reference");
+        assertThat(e.lastUserText()).isEqualTo("Q2");
+        assertThat(e.priorTurns()).isEqualTo(4);
+        assertThat(e.tools()).containsExactly("deepwiki", "code_interpreter");
+        assertThat(e.toolChoice()).isEqualTo("required");
+        assertThat(e.reasoning().effort()).isEqualTo("none");
+        assertThat(e.reasoning().requested()).isFalse();
+    }
+
+    @Test
+    void chatLegacyAndOddParts() {
+        Exchange e = one("{\"model\":\"m\",\"messages\":["
+                + "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"S1\"}]},"
+                + "{\"role\":\"system\",\"content\":\"S2\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"..\"}},{\"type\":\"file\",\"file\":{}}]},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"refusal\",\"refusal\":\"no\"}],\"function_call\":{\"name\":\"old_fn\",\"arguments\":\"{}\"}},"
+                + "{\"role\":\"function\",\"name\":\"old_fn\",\"content\":\"42\"},"
+                + "{\"role\":\"user\",\"content\":\"\"},"
+                + "{\"role\":\"assistant\",\"content\":\"Sure, \"}],"
+                + "\"top_logprobs\":3,\"stop\":\"END\",\"max_tokens\":100.0,\"temperature\":1,\"n\":1,\"response_format\":{\"type\":\"json_object\"}}");
+        assertThat(e.systemText()).isEqualTo("S1\nS2");
+        assertThat(e.turns()).extracting(t -> t.role())
+                .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL, Role.USER, Role.ASSISTANT);
+        assertThat(e.turns().get(0).otherPartTypes()).containsExactly("input_audio");
+        assertThat(e.turns().get(0).images()).isEqualTo(1);
+        assertThat(e.turns().get(1).otherPartTypes()).containsExactly("refusal");
+        assertThat(e.turns().get(1).toolCalls()).containsExactly("old_fn");
+        assertThat(e.turns().get(2).toolResults()).isEqualTo(1);
+        assertThat(e.lastUserText()).as("empty last user message").isEmpty();
+        assertThat(e.priorTurns()).isEqualTo(3);
+        assertThat(e.sampling().logprobs()).isTrue();
+        assertThat(e.sampling().stopSequences()).isEqualTo(1);
+        assertThat(e.sampling().maxTokens()).isEqualTo(100);
+        assertThat(e.sampling().temperature()).isEqualTo(1.0);
+        assertThat(e.structuredOutput()).isEqualTo(StructuredOutput.JSON_OBJECT);
+    }
+
+    @Test
+    void anthropicOddities() {
+        Exchange e = one("{\"model\":\"c\",\"max_tokens\":64000,\"messages\":["
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"base64\",\"media_type\":\"application/pdf\",\"data\":\"JVBER\"}},"
+                + "{\"type\":\"text\",\"text\":\"Summarise\",\"cache_control\":{\"type\":\"ephemeral\"}}]},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"redacted_thinking\",\"data\":\"x\"},"
+                + "{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"s\",\"content\":[{\"type\":\"web_search_result\",\"url\":\"u\",\"title\":\"t\"}]},"
+                + "{\"type\":\"compaction\",\"content\":\"summary of earlier turns\"}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":[{\"type\":\"image\",\"source\":{}}]}]}],"
+                + "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":32000},\"tool_choice\":{\"type\":\"tool\",\"name\":\"get_weather\"},"
+                + "\"output_format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\"}},\"stream\":true}");
+        assertThat(e.api()).isEqualTo(Api.ANTHROPIC_MESSAGES);
+        assertThat(e.turns()).extracting(t -> t.role()).containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL);
+        assertThat(e.turns().get(0).images()).isEqualTo(1);
+        assertThat(e.turns().get(0).text()).isEqualTo("Summarise");
+        assertThat(e.turns().get(1).otherPartTypes())
+                .containsExactly("redacted_thinking", "web_search_tool_result", "compaction");
+        assertThat(e.turns().get(1).text()).isEqualTo("summary of earlier turns");
+        assertThat(e.turns().get(2).images()).isEqualTo(1);
+        assertThat(e.lastUserText()).isEqualTo("Summarise");
+        assertThat(e.priorTurns()).isZero();
+        assertThat(e.toolChoice()).isEqualTo("get_weather");
+        assertThat(e.reasoning().budgetTokens()).isEqualTo(32000);
+        assertThat(e.structuredOutput()).isEqualTo(StructuredOutput.JSON_SCHEMA);
+        assertThat(e.sampling().stream()).isTrue();
+    }
+
+    @Test
+    void eventFieldsOverrideBodyAndBadOptionalFieldsAreIgnored() {
+        Exchange e = one("{\"model\":\"body-model\",\"user\":\"body-user\",\"messages\":[]}",
+                "\"model\":\"served-model\",\"end_user_id\":\"event-user\",\"org_id\":\"o\",\"status\":\"200\","
+                + "\"latency_ms\":99999999999,\"usage\":{\"input_tokens\":1,\"reasoning_tokens\":7,\"cache_read_tokens\":3},"
+                + "\"response\":{\"text\":\"ans\",\"stop_reason\":\"end_turn\",\"tool_calls\":2},"
+                + "\"client\":{\"asn\":64500,\"asn_org\":\"Ex\",\"country\":\"US\",\"tls_fingerprint\":\"t13d\",\"header_order\":\"h\"},"
+                + "\"unknown_field\":{\"deep\":[1,2,{\"x\":null}]}");
+        assertThat(e.model()).isEqualTo("served-model");
+        assertThat(e.endUserId()).isEqualTo("event-user");
+        assertThat(e.orgId()).isEqualTo("o");
+        assertThat(e.status()).as("wrong type: ignored").isEqualTo(-1);
+        assertThat(e.latencyMs()).as("out of range: ignored").isEqualTo(-1);
+        assertThat(e.usage()).isEqualTo(new io.distillguard.model.Usage(1, -1, 7, 3));
+        assertThat(e.response()).isEqualTo(new io.distillguard.model.ResponseSummary("ans", "end_turn", 2));
+        assertThat(e.client().asn()).isEqualTo(64500);
+        assertThat(e.client().tlsFingerprint()).isEqualTo("t13d");
+        Exchange f = one("{\"model\":\"body-model\",\"messages\":[]}", "\"ts\":1770693247120");
+        assertThat(f.model()).isEqualTo("body-model");
+    }
 }
