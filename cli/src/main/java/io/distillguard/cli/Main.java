@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvaluateCommand.class,
+            ScanCommand.class,
         })
 public final class Main implements Runnable {
 

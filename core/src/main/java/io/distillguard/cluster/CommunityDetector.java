@@ -13,7 +13,8 @@ import java.util.Random;
  * <p>Algorithm: weighted label propagation (Raghavan, Albert &amp; Kumara 2007) over edges of weight at
  * least {@code minEdgeWeight}: every vertex starts with its own label; in each round, vertices are visited
  * in an order shuffled by a seeded {@link Random} and adopt the label with the largest summed edge weight
- * among their neighbours (keeping their own label on ties with it, else the smallest label). Rounds stop
+ * among their neighbours (keeping their own label when it is among the best, else a seeded random choice
+ * among the tied labels, which avoids the label flooding of smallest-label tie-breaking). Rounds stop
  * when no label changes or after {@code maxRounds}. Each label group is then split into its connected
  * components, so a community is always connected; groups smaller than {@code minSize} are dropped.
  * Cost O(rounds x edges). Deterministic for a given graph and seed.
@@ -95,6 +96,7 @@ public final class CommunityDetector {
         order = Arrays.copyOf(order, active);
         Random rnd = new Random(seed);
         java.util.HashMap<Integer, Double> score = new java.util.HashMap<>();
+        List<Integer> ties = new ArrayList<>();
         for (int round = 0; round < maxRounds; round++) {
             shuffle(order, rnd);
             boolean changed = false;
@@ -104,18 +106,22 @@ public final class CommunityDetector {
                     score.merge(label[nbr[v][k]], wt[v][k], Double::sum);
                 }
                 double best = -1;
-                int bestLabel = label[v];
-                double own = score.getOrDefault(label[v], -1.0);
-                for (var en : score.entrySet()) {
-                    double s = en.getValue();
-                    int l = en.getKey();
-                    if (s > best + 1e-12 || (Math.abs(s - best) <= 1e-12 && l < bestLabel)) {
-                        best = s;
-                        bestLabel = l;
-                    }
+                for (double w : score.values()) {
+                    best = Math.max(best, w);
                 }
+                double own = score.getOrDefault(label[v], -1.0);
+                int bestLabel;
                 if (own >= best - 1e-12) {
                     bestLabel = label[v];
+                } else {
+                    ties.clear();
+                    for (var en : score.entrySet()) {
+                        if (en.getValue() >= best - 1e-12) {
+                            ties.add(en.getKey());
+                        }
+                    }
+                    ties.sort(null);
+                    bestLabel = ties.get(ties.size() == 1 ? 0 : rnd.nextInt(ties.size()));
                 }
                 if (bestLabel != label[v]) {
                     label[v] = bestLabel;
