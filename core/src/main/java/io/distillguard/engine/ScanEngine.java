@@ -103,21 +103,28 @@ public final class ScanEngine {
         models.declare(m);
     }
 
-    /** Processes one exchange. Never throws on an exchange the reader produced. */
+    /** Processes one exchange (enrich, content signals, profile). Never throws on an exchange the reader produced. */
     public void accept(Exchange e) {
+        accept(e, analyzer.analyze(e), lookup(e.client().ip()));
+    }
+
+    /**
+     * Processes one exchange whose content signals and IP information were computed elsewhere (e.g. on
+     * worker threads: {@link ContentAnalyzer#analyze} and {@link NetworkData#lookup} are thread-safe);
+     * this part (the profile update) must stay on one thread and in input order.
+     */
+    public void accept(Exchange e, ContentSignals s, IpInfo ip) {
         exchanges++;
         long ts = e.tsMillis();
         firstTs = Math.min(firstTs, ts);
         lastTs = Math.max(lastTs, ts);
         models.seen(e.model() == null ? 0 : Hashes.of(e.model()), ts);
-        ContentSignals s = analyzer.analyze(e);
-        IpInfo ip = lookup(e.client().ip());
         AccountProfile p = profiles.get(e.accountId());
         if (p == null) {
             p = new AccountProfile(e.accountId());
             profiles.put(e.accountId(), p);
         }
-        p.update(e, s, ip, models, sink);
+        p.update(e, s, ip == null ? IpInfo.UNKNOWN : ip, models, sink);
     }
 
     /** Exchanges accepted so far. */
