@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Detect and stop distillation campaigns in LLM API traffic.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

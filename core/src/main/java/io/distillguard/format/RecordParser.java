@@ -108,16 +108,16 @@ final class RecordParser {
             }
             end(p);
             if (id == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field id is absent");
             }
             if (!hasTs) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "ts");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field ts is absent");
             }
             if (accountId == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "account_id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
             }
             if (!hasRequest) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "request");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field request is absent");
             }
             Api api;
             if (apiName != null) {
@@ -214,7 +214,7 @@ final class RecordParser {
             }
             end(p);
             if (accountId == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "account_id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
             }
             return new Account(accountId, createdAt, emailDomain, emailShape, payment, bin, billing, declared,
                     program, verified, signupIp, orgId);
@@ -242,10 +242,10 @@ final class RecordParser {
             }
             end(p);
             if (model == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "model");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field model is absent");
             }
             if (released == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "released_at");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field released_at is absent");
             }
             return new ModelRelease(model, released);
         }
