@@ -138,4 +138,20 @@ class BadInputTest {
         assertThat(r.rejections.get(0).byteOffset()).isEqualTo(l1.length() + 1);
         assertThat(r.rejections.get(1).lineNumber()).isEqualTo(5);
     }
+    @Test
+    void newlineSearchFindsTheFirstNewlineAtEveryPosition() {
+        for (int len = 0; len < 40; len++) {
+            for (int pos = -1; pos < len; pos++) {
+                byte[] b = new byte[len];
+                java.util.Arrays.fill(b, (byte) 0x0B);
+                if (pos >= 0) {
+                    b[pos] = '\n';
+                    if (pos + 3 < len) {
+                        b[pos + 3] = '\n';
+                    }
+                }
+                assertThat(LineSplitter.indexOfNewline(b, 0, len)).isEqualTo(pos);
+            }
+        }
+    }
 }
