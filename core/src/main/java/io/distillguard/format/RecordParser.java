@@ -22,6 +22,14 @@ import java.util.List;
  */
 final class RecordParser {
 
+    /**
+     * Integer timestamps must be epoch milliseconds between 1973-03-03 (1e11 ms) and the end of
+     * year 9999: smaller values are almost certainly epoch seconds, which would otherwise be read
+     * silently as January 1970 and corrupt every time-window signal.
+     */
+    static final long MIN_EPOCH_MS = 100_000_000_000L;
+    static final long MAX_EPOCH_MS = 253_402_300_799_999L;
+
     private final JsonFactory factory;
     private final RequestNormalizer body = new RequestNormalizer();
 
@@ -290,7 +298,12 @@ final class RecordParser {
             if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " epoch ms out of range");
             }
-            return p.getLongValue();
+            long v = p.getLongValue();
+            if (v < MIN_EPOCH_MS || v > MAX_EPOCH_MS) {
+                throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " = " + v
+                        + " is outside 1973..9999 as epoch milliseconds (epoch seconds are not accepted)");
+            }
+            return v;
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " must be integer epoch ms, got a fraction");

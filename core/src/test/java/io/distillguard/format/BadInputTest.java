@@ -30,18 +30,24 @@ class BadInputTest {
         assertThat(reasonOf("{\"id\":\"x\"} {\"id\":\"y\"}")).isEqualTo("not_json");
         assertThat(reasonOf("[1,2,3]")).isEqualTo("not_object");
         assertThat(reasonOf("\"just a string\"")).isEqualTo("not_object");
-        assertThat(reasonOf("{\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":null,\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+        assertThat(reasonOf("{\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":null,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1,\"account_id\":\"a\"}")).isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":7,\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
-        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\"}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":7,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10 03:14\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("bad_timestamp");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10T03:14:07\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .as("offset is required").isEqualTo("bad_timestamp");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1.5,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .as("epoch seconds").isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"1770000000000\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .as("number in a string").isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":true,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .isEqualTo("wrong_type");
         assertThat(reasonOf(event("x", OK_BODY, "\"api\":\"google.gemini\""))).isEqualTo("unknown_api");
         assertThat(reasonOf(event("x", "{\"model\":\"m\",\"prompt\":\"legacy\"}", null))).isEqualTo("unknown_api");
     }
