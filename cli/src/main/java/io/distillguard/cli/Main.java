@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvaluateCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
