@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ValidateCommand.class,
             BenchCommand.class,
+            SimulateCommand.class,
         })
 public final class Main implements Runnable {
 
