@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvaluateCommand.class,
+            BaselineCommand.class,
         })
 public final class Main implements Runnable {
 
