@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             BenchCommand.class,
             SimulateCommand.class,
+            BaselineCommand.class,
         })
 public final class Main implements Runnable {
 
