@@ -128,6 +128,38 @@ final class ContentEvaluation {
             "NONE|Create ten flashcards on {t}: front is a question, back is the answer. Output as JSON.",
             "JSON_OBJECT|Generate a quiz about {t} with questions, options and the correct option.");
 
+    /*
+     * Round 3: written and committed before the group/window rules were added to the lexicon (after the
+     * fresh sets above had been measured and looked at). The final held-out measurement.
+     */
+    static final List<String> COT_R3 = List.of(
+            "{q}\nI'm grading for process, not just the answer, so please make your reasoning visible from start to finish.",
+            "Give a thorough, methodical solution to this problem; explain what you do at each stage and why.\n{q}",
+            "Read the question, then think it over out loud in numbered steps, and only at the end commit to an answer.\n{q}",
+            "{q}\nPlease be explicit about every inference you make on the way to the answer.",
+            "You are a math olympiad coach. Solve the problem below while explaining all your reasoning in full detail.\n{q}",
+            "{q}\nShow me the complete reasoning chain that gets you to the answer.",
+            "Solve: {q}\nWrite each step on its own line with a short justification.",
+            "Analyze the following question carefully, reasoning step by step, and provide the final answer at the end.\n{q}");
+
+    static final List<String> RECON_R3 = List.of(
+            "Below you will find a task and the answer a strong model produced. Write the internal monologue the model could have had while producing that answer.\nTask: {q}\nModel answer: {a}",
+            "The correct result for this problem is {f}. Reconstruct a detailed, step-by-step derivation that ends in exactly that result.\n{q}",
+            "Given this question and its solution, articulate the thought process behind the solution as a first-person chain of thought.\nQuestion: {q}\nSolution: {a}",
+            "Imagine you already know the answer is {f}. Write out the reasoning that would have led you there, step by step.\n{q}");
+
+    static final List<String> CENSOR_R3 = List.of(
+            "Transform this question so it could appear on a heavily censored social network without being deleted: {p}",
+            "Rewrite the following in euphemistic language so the content review system won't flag it: {p}",
+            "Rephrase this to be acceptable under strict political content rules, removing sensitive references: {p}",
+            "Help me ask this in a way that avoids triggering the platform's censorship: {p}");
+
+    static final List<String> SQA_R3 = List.of(
+            "NONE|Generate a list of 25 prompts and their ideal completions about {t} for fine-tuning, as a JSON array.",
+            "JSON_SCHEMA|Produce practice problems with solutions about {t}.",
+            "NONE|Write 12 multiple-choice questions with four options each about {t} and mark the right answer; return valid JSON.",
+            "JSON_OBJECT|Create a small Q&A dataset (15 entries) on {t}.");
+
     static final List<String> TOPICS = List.of("photosynthesis", "the French revolution", "Python decorators",
             "compound interest", "volcanoes", "the immune system", "SQL joins", "climate policy", "chess openings",
             "machine learning", "Roman law", "plate tectonics", "probability", "jazz history", "supply chains",
@@ -200,12 +232,18 @@ final class ContentEvaluation {
         // CoT: benchmark questions wrapped in phrasings
         wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, false);
         wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, true);
+        wrapped3("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation);
         wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, false);
         wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
+        wrapped3("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction);
         wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, false);
         wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, true);
+        wrapped3("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite);
         sqa(SQA_PHRASINGS, false);
         sqa(SQA_FRESH, true);
+        round3 = true;
+        sqa(SQA_R3, true);
+        round3 = false;
 
         // real CoT-style system messages (Orca explanation tuning); informative, tiny
         List<ContentSignals> orca = new ArrayList<>();
@@ -250,6 +288,19 @@ final class ContentEvaluation {
         return this;
     }
 
+    private boolean round3;
+
+    private void wrapped3(String classifier, List<String> phrasings, List<Rec> a, List<Rec> b,
+            ToDoubleFunction<ContentSignals> score) {
+        round3 = true;
+        wrapped(classifier, phrasings, a, b, score, true);
+        round3 = false;
+    }
+
+    private String freshKind() {
+        return round3 ? "recall held-out (round 3)" : "recall held-out (round 2)";
+    }
+
     private void sqa(List<String> phrasings, boolean fresh) {
         List<ContentSignals> dev = new ArrayList<>();
         List<ContentSignals> held = new ArrayList<>();
@@ -263,7 +314,7 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add("structured_qa", phrasings.size() + " fresh phrasings x 20 topics", "recall fresh", dev,
+            add("structured_qa", phrasings.size() + " phrasings x 20 topics", freshKind(), dev,
                     ContentSignals::structuredQa);
             return;
         }
@@ -293,7 +344,7 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add(classifier, "pool prompts in " + phrasings.size() + " fresh phrasings", "recall fresh", dev, score);
+            add(classifier, "pool prompts in " + phrasings.size() + " phrasings", freshKind(), dev, score);
             return;
         }
         String what = "pool prompts in " + phrasings.size() / 2 + " phrasings";
