@@ -154,6 +154,14 @@ final class ContentEvaluation {
             "Rephrase this to be acceptable under strict political content rules, removing sensitive references: {p}",
             "Help me ask this in a way that avoids triggering the platform's censorship: {p}");
 
+    /** Round 4 (censorship only): committed before the censorship lexicon was widened after round 3 failed. */
+    static final List<String> CENSOR_R4 = List.of(
+            "My question keeps getting blocked by the filters here. Reword it so the automated moderation lets it through: {p}",
+            "Express the following in vaguer, officially acceptable terms so it doesn't get our account suspended by the regulators: {p}",
+            "Please disguise the sensitive parts of this question with indirect wording while keeping what it asks: {p}",
+            "Restate this query so that it avoids forbidden words and passes the state internet review: {p}",
+            "Rewrite the prompt below so it no longer touches on politically sensitive subjects, but the answer would still cover the same facts: {p}");
+
     static final List<String> SQA_R3 = List.of(
             "NONE|Generate a list of 25 prompts and their ideal completions about {t} for fine-tuning, as a JSON array.",
             "JSON_SCHEMA|Produce practice problems with solutions about {t}.",
@@ -239,6 +247,9 @@ final class ContentEvaluation {
         wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, false);
         wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, true);
         wrapped3("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite);
+        round = "recall held-out (round 4)";
+        wrapped("censorship", CENSOR_R4, human, List.of(), ContentSignals::censorshipRewrite, true);
+        round = null;
         sqa(SQA_PHRASINGS, false);
         sqa(SQA_FRESH, true);
         round3 = true;
@@ -297,7 +308,12 @@ final class ContentEvaluation {
         round3 = false;
     }
 
+    private String round;
+
     private String freshKind() {
+        if (round != null) {
+            return round;
+        }
         return round3 ? "recall held-out (round 3)" : "recall held-out (round 2)";
     }
 
