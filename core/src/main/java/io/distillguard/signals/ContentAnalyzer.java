@@ -178,6 +178,15 @@ public final class ContentAnalyzer {
             }
         }
         long g = sc.groups;
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            boolean met = rule.window() == 0 ? (g & rule.required()) == rule.required()
+                    : (sc.rulesMet & (1L << r)) != 0;
+            if (met) {
+                keep[rule.family().ordinal()] *= 1.0 - rule.weight();
+            }
+        }
 
         // request parameters
         boolean maxed = reasoningMaxed(e.reasoning(), e.sampling().maxTokens());
@@ -192,36 +201,25 @@ public final class ContentAnalyzer {
         boolean toolsOffered = !e.tools().isEmpty();
         boolean responseToolCalls = e.response().toolCalls() > 0;
 
-        // chain of thought
-        double cot = 1 - keep[Family.COT.ordinal()] * (maxed ? 1 - 0.2 : 1);
+        // chain of thought; reconstruction implies it (the reasoning is to be written out)
+        double recon = 1 - keep[Family.RECON.ordinal()];
+        double cot = Math.max(1 - keep[Family.COT.ordinal()] * (maxed ? 1 - 0.2 : 1), recon);
 
-        // reasoning reconstruction: verb + reasoning object + a given answer is the distillation tell
-        double recon = 1 - keep[Family.RECON.ordinal()]
-                * rule(g, ContentLexicon.G_RECON_VERB | ContentLexicon.G_REASONING_OBJ | ContentLexicon.G_GIVEN_ANSWER, 0.8)
-                * rule(g, ContentLexicon.G_RECON_VERB | ContentLexicon.G_REASONING_OBJ, 0.45)
-                * rule(g, ContentLexicon.G_REASONING_OBJ | ContentLexicon.G_GIVEN_ANSWER, 0.3);
-        cot = Math.max(cot, recon);
-
-        // rubric grading
-        boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0;
+        // rubric grading: a judge cue plus a scale or a [[verdict]] slot
+        boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0
+                || (g & (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B))
+                        == (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B);
         double rubric = 1 - keep[Family.RUBRIC.ordinal()]
-                * rule(g, ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ, 0.5)
                 * (judgeCue && (g & ContentLexicon.G_SCALE) != 0 ? 1 - 0.4 : 1)
                 * (judgeCue && sc.doubleBrackets > 0 ? 1 - 0.4 : 1);
 
-        // censorship-safe rewrite
-        double censor = 1 - keep[Family.CENSOR.ordinal()]
-                * rule(g, ContentLexicon.G_REWRITE_VERB | ContentLexicon.G_SENSITIVE, 0.6)
-                * rule(g, ContentLexicon.G_REWRITE_VERB | ContentLexicon.G_SAFE_TARGET, 0.35)
-                * rule(g, ContentLexicon.G_SENSITIVE | ContentLexicon.G_SAFE_TARGET, 0.45);
+        double censor = 1 - keep[Family.CENSOR.ordinal()];
 
-        // structured Q/A generation
+        // structured Q/A generation: wording plus the response format
         StructuredOutput so = e.structuredOutput();
         double soWeight = so == StructuredOutput.JSON_SCHEMA ? 0.35 : so == StructuredOutput.JSON_OBJECT ? 0.25 : 0;
-        boolean genCue = (g & (ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS)) != 0;
+        boolean genCue = (g & (ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS | ContentLexicon.G_ITEM_WORD)) != 0;
         double sqa = 1 - keep[Family.SQA.ordinal()]
-                * rule(g, ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS, 0.45)
-                * rule(g, ContentLexicon.G_JSON | ContentLexicon.G_ITEMS, 0.35)
                 * (1 - soWeight)
                 * (so != StructuredOutput.NONE && genCue ? 1 - 0.3 : 1);
 
@@ -229,7 +227,7 @@ public final class ContentAnalyzer {
         boolean agentic = toolResults > 0 || (priorToolCalls > 0 && (toolsOffered || responseToolCalls))
                 || (toolsOffered && responseToolCalls);
         double tool = 1 - keep[Family.TOOL.ordinal()]
-                * (toolsOffered ? 1 - 0.45 : 1)
+                * (toolsOffered ? 1 - 0.5 : 1)
                 * (toolResults > 0 ? 1 - 0.7 : 1)
                 * (priorToolCalls > 0 ? 1 - 0.5 : 1)
                 * (responseToolCalls ? 1 - 0.3 : 1)
@@ -253,6 +251,7 @@ public final class ContentAnalyzer {
             }
             int node = 0;
             int[] best = null;
+            long pathGroups = 0;
             for (int j = i; j < n; j++) {
                 int id = ids[j];
                 if (id < 0) {
@@ -266,9 +265,18 @@ public final class ContentAnalyzer {
                 int[] t = lex.terminal(node);
                 if (t != null) {
                     best = t;
+                    for (int fid : t) {
+                        pathGroups |= lex.feature(fid).groups();
+                    }
                 }
             }
             if (best != null) {
+                if (lex.feature(best[0]).family() == Family.NEUTRAL) {
+                    continue; // a benign longer reading wins over every shorter cue at this word
+                }
+                // shorter phrases inside the longest one still count as cue groups ("walk through" in
+                // "walk through your reasoning"), but only the longest fires its weight
+                markGroups(sc, pathGroups, i);
                 for (int fid : best) {
                     Feature f = lex.feature(fid);
                     sc.familyHits[f.family().ordinal()]++;
@@ -282,8 +290,39 @@ public final class ContentAnalyzer {
         }
     }
 
-    private static double rule(long groups, long required, double weight) {
-        return (groups & required) == required ? 1 - weight : 1;
+    /** Records where cue groups fired and checks the windowed rules they complete. */
+    private static void markGroups(PromptScanner.Scratch sc, long groups, int pos) {
+        if (groups == 0) {
+            return;
+        }
+        sc.groups |= groups;
+        long g = groups;
+        while (g != 0) {
+            int bit = Long.numberOfTrailingZeros(g);
+            sc.groupPos[bit] = pos;
+            g &= g - 1;
+        }
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            if (rule.window() == 0 || (rule.required() & groups) == 0 || (sc.rulesMet & (1L << r)) != 0) {
+                continue;
+            }
+            long need = rule.required();
+            boolean ok = true;
+            int window = rule.window() == 0 ? Integer.MAX_VALUE / 4 : rule.window();
+            while (need != 0) {
+                int bit = Long.numberOfTrailingZeros(need);
+                if (pos - sc.groupPos[bit] > window) {
+                    ok = false;
+                    break;
+                }
+                need &= need - 1;
+            }
+            if (ok) {
+                sc.rulesMet |= 1L << r;
+            }
+        }
     }
 
     /**

@@ -275,6 +275,10 @@ final class PromptScanner {
         int firedCount;
         long groups;
         final int[] familyHits = new int[Lexicon.Family.values().length];
+        /** Word position at which each cue group last fired in the current text. */
+        final int[] groupPos = new int[64];
+        /** Bit r set when windowed rule r was satisfied. */
+        long rulesMet;
 
         Scratch(int features) {
             stamp = new int[features];
@@ -298,6 +302,7 @@ final class PromptScanner {
         void resetText() {
             idCount = 0;
             simCount = 0;
+            java.util.Arrays.fill(groupPos, Integer.MIN_VALUE / 2);
         }
 
         void resetAll() {
@@ -315,6 +320,7 @@ final class PromptScanner {
             emails = 0;
             firedCount = 0;
             groups = 0;
+            rulesMet = 0;
             java.util.Arrays.fill(familyHits, 0);
             if (++generation == Integer.MAX_VALUE) {
                 generation = 1;
