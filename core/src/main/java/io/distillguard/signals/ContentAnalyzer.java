@@ -241,7 +241,11 @@ public final class ContentAnalyzer {
                 round(tool), systemTemplateHash);
     }
 
-    /** Finds every phrase in the lexicon stream; at each start position only the longest match fires. */
+    /**
+     * Finds phrases in the lexicon stream, leftmost-longest: at each word the longest phrase starting
+     * there fires, and the words it covers start no other match (so "step" inside "step by step" is not a
+     * second cue).
+     */
     private void match(PromptScanner.Scratch sc) {
         int[] ids = sc.ids;
         int n = sc.idCount;
@@ -251,6 +255,7 @@ public final class ContentAnalyzer {
             }
             int node = 0;
             int[] best = null;
+            int bestEnd = i;
             long pathGroups = 0;
             for (int j = i; j < n; j++) {
                 int id = ids[j];
@@ -265,18 +270,39 @@ public final class ContentAnalyzer {
                 int[] t = lex.terminal(node);
                 if (t != null) {
                     best = t;
+                    bestEnd = j;
                     for (int fid : t) {
                         pathGroups |= lex.feature(fid).groups();
                     }
                 }
             }
             if (best != null) {
+                int start = i;
+                i = bestEnd; // leftmost-longest: words inside a match start no other match
                 if (lex.feature(best[0]).family() == Family.NEUTRAL) {
-                    continue; // a benign longer reading wins over every shorter cue at this word
+                    continue; // a benign longer reading wins over every shorter cue inside it
                 }
                 // shorter phrases inside the longest one still count as cue groups ("walk through" in
                 // "walk through your reasoning"), but only the longest fires its weight
-                markGroups(sc, pathGroups, i);
+                long own = 0;
+                for (int fid : best) {
+                    own |= lex.feature(fid).groups();
+                }
+                if (own == 0) {
+                    // a phrase without cue groups of its own ("explain your reasoning") still shows the
+                    // groups of the single words it covers
+                    own = pathGroups;
+                    for (int k = start; k <= bestEnd; k++) {
+                        int node1 = lex.child(0, ids[k]);
+                        int[] t1 = node1 < 0 ? null : lex.terminal(node1);
+                        if (t1 != null) {
+                            for (int fid : t1) {
+                                own |= lex.feature(fid).groups();
+                            }
+                        }
+                    }
+                }
+                markGroups(sc, own, start);
                 for (int fid : best) {
                     Feature f = lex.feature(fid);
                     sc.familyHits[f.family().ordinal()]++;

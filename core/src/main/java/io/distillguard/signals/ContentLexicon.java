@@ -301,7 +301,7 @@ final class ContentLexicon {
                 + "instruction|interview|exam|quiz|sample|example|practice|word|follow up|true false|open ended|logic)";
         String items = "(questions|question|question answer pairs|question and answer pairs|qa pairs|q a pairs|pairs|"
                 + "examples|samples|instructions|tasks|problems|prompts|items|entries|records|conversations|dialogues|"
-                + "exercises|puzzles|instruction response pairs|test cases|variations|variants)";
+                + "exercises|puzzles|instruction response pairs|test cases|variations|variants|word problems|objects|flashcards)";
         x.add(f, "sqa:n_items", 0.3, G_ITEMS,
                 "# " + items, "# " + adj + " " + items, "# " + domain + " " + items,
                 "# " + adj + " " + domain + " " + items, "# " + adj + " " + adj + " " + items);
