@@ -202,8 +202,11 @@ public final class ContentAnalyzer {
         boolean responseToolCalls = e.response().toolCalls() > 0;
 
         // chain of thought; reconstruction implies it (the reasoning is to be written out)
-        double recon = 1 - keep[Family.RECON.ordinal()];
-        double cot = Math.max(1 - keep[Family.COT.ordinal()] * (maxed ? 1 - 0.2 : 1), recon);
+        double cotText = 1 - keep[Family.COT.ordinal()];
+        // written-out reasoning asked for an answer the prompt already holds is a reconstruction
+        double recon = 1 - keep[Family.RECON.ordinal()]
+                * (cotText >= POSITIVE && (g & ContentLexicon.G_GIVEN_ANSWER) != 0 ? 1 - 0.45 : 1);
+        double cot = Math.max(1 - (1 - cotText) * (maxed ? 1 - 0.2 : 1), recon);
 
         // rubric grading: a judge cue plus a scale or a [[verdict]] slot
         boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0

@@ -135,17 +135,21 @@ final class ContentLexicon {
         x.add(f, "cot:expose", 0, G_EXPOSE,
                 "show", "showing", "shows", "explain", "explaining", "write out", "write down", "writing out", "lay out",
                 "walk through", "walk me through", "justify", "narrate", "narrating", "go through", "work through",
-                "reason", "reasoning about", "think", "derive", "spell out", "make visible", "visible", "articulate");
+                "reason", "reasoning about", "think", "derive", "spell out", "make visible", "visible", "articulate",
+                "describe", "write", "to see how", "want to see", "let me see", "see how you");
+        x.add(f, "cot:explicit", 0, G_EXPOSE | G_EXHAUST, "explicit", "explicitly", "spelled out");
         x.add(f, "cot:process", 0, G_PROCESS,
                 "reasoning", "reasoning process", "steps", "step", "work", "working", "workings", "thinking", "thoughts",
                 "logic", "derivation", "calculation", "calculations", "computation", "computations",
                 "solution process", "argument", "inference", "inferences", "worked solution",
                 "how you got it", "how you got there", "how you arrived", "how you reached",
-                "how you solved", "how you came", "stage", "stages", "justification",
+                "how you solved", "how you came", "how you reach", "how you get", "how one gets", "how to get there",
+                "stage", "stages", "justification", "thought process", "thinking process", "rationale",
+                "your [full|complete|entire|detailed|whole] (analysis|approach|solution|working|thinking|thoughts|reasoning|logic)",
                 "justifications", "reasoning chain", "line of reasoning", "train of thought", "deductions", "deduction");
         x.add(f, "cot:exhaustive", 0, G_EXHAUST,
                 "each", "every", "all", "all the", "full", "fully", "complete", "completely", "detailed", "in detail",
-                "in full", "thorough", "thoroughly", "explicit", "explicitly", "stage by stage", "line by line",
+                "in full", "thorough", "thoroughly", "stage by stage", "line by line",
                 "carefully", "systematically", "methodically", "methodical", "intermediate", "entire", "entirely",
                 "rigorous", "rigorously", "exhaustive", "exhaustively", "numbered", "from start to finish",
                 "start to finish", "from beginning to end", "in depth", "every single", "no steps skipped",
@@ -184,7 +188,7 @@ final class ContentLexicon {
                 "imagine", "pretend", "as if you had (solved|written|answered|produced|derived)");
         x.add(f, "recon:reasoning_obj", 0.1, G_REASONING_OBJ,
                 "reasoning", "thought process", "thinking process", "rationale", "reasoning trace", "reasoning traces",
-                "reasoning chain", "thinking trace");
+                "reasoning chain", "thinking trace", "thinking", "thoughts", "chain of thought");
         x.add(f, "recon:given_answer", 0.3, G_GIVEN_ANSWER,
                 "(given|provided|completed|finished|known|correct|existing|reference|model) (response|answer|solution|output|completion|result)",
                 "the (answer|solution|correct answer|result) is",
@@ -194,7 +198,9 @@ final class ContentLexicon {
                 "(produce|produced|produces|producing|generate|generated|write|wrote|written|reach|reached) (this|that|the given|the above|the following|the provided) (answer|response|solution|output|result)",
                 "(reference|model|expert|sample|official|gold|target) (answer|solution|response|output)",
                 "(answer|solution|response) (given|provided|produced|written) by",
-                "ends in exactly", "already know the answer", "already know the result");
+                "ends in exactly", "already know the answer", "already know the result",
+                "given the [final|correct|expected|right] (answer|result|solution|output)",
+                "the (answer|result|solution|final answer|correct answer) #", "(answer|result) (is|of|equals) #");
     }
 
     private static void rubric(Lexicon x) {

@@ -162,6 +162,26 @@ final class ContentEvaluation {
             "Restate this query so that it avoids forbidden words and passes the state internet review: {p}",
             "Rewrite the prompt below so it no longer touches on politically sensitive subjects, but the answer would still cover the same facts: {p}");
 
+    /**
+     * Round 5 (CoT and reconstruction): written and committed after every earlier round had been looked
+     * at and before the final CoT/reconstruction measurement; not used to change the lexicon.
+     */
+    static final List<String> COT_R5 = List.of(
+            "{q}\nTalk through the problem as you solve it; I care more about the path than the destination.",
+            "Here's a problem for you. Unpack it piece by piece, explaining each deduction you make, and finish with a boxed answer.\n{q}",
+            "{q}\n\nProvide your chain of reasoning first. Conclude with the answer in the form 'The answer is X'.",
+            "Solve the following and document every intermediate result along with the reasoning that produced it.\n{q}",
+            "{q}\nList the steps of your solution, each with a one-sentence explanation of why it is valid.",
+            "Approach this like an exam where the working is marked: show every line of your working.\n{q}",
+            "{q}\nWhat's the answer? Explain your thought process fully.",
+            "Decompose the problem into sub-problems, solve each one explicitly, and then combine them into the final answer.\n{q}");
+
+    static final List<String> RECON_R5 = List.of(
+            "{q}\nThe expected output is: {a}\nNow write the detailed internal reasoning a model would need to produce exactly this output.",
+            "Solution key: {f}.\nProblem: {q}\nGenerate a full step-by-step rationale consistent with the solution key.",
+            "Act as the author of the following answer and explain, step by step, the thinking behind each part of it.\nQuestion: {q}\nAnswer: {a}",
+            "We know the final result is {f}. Write out the chain of thought that leads from the question to that result: {q}");
+
     static final List<String> SQA_R3 = List.of(
             "NONE|Generate a list of 25 prompts and their ideal completions about {t} for fine-tuning, as a JSON array.",
             "JSON_SCHEMA|Produce practice problems with solutions about {t}.",
@@ -241,6 +261,10 @@ final class ContentEvaluation {
         wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, false);
         wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, true);
         wrapped3("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation);
+        round = "recall held-out (round 5)";
+        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, true);
+        wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
+        round = null;
         wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, false);
         wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
         wrapped3("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction);
