@@ -156,6 +156,16 @@ public final class ContentAnalyzer {
         int qaHits = hits[Family.QA.ordinal()];
         int chatHits = hits[Family.CHAT.ordinal()];
         int words = sc.words;
+        double codeShape = Math.min(sc.indentedLines, 6) * 0.3 + Math.min(sc.snakeCase, 5) * 0.3
+                + (sc.parens >= 4 && sc.codeChars + sc.snakeCase > 0 ? 0.5 : 0);
+        int optionLines = sc.optionLines;
+        // capability is about the user's request: snapshot the counters before the system text is scanned
+        int fences = sc.fences;
+        int codeChars = sc.codeChars;
+        int codeWords = sc.codeWords;
+        int mathChars = sc.mathChars;
+        int numbers = sc.numbers;
+        int questionMarks = sc.questionMarks;
 
         // system text: the same families (judges and CoT instructions often live there)
         long systemTemplateHash = 0;
@@ -236,8 +246,8 @@ public final class ContentAnalyzer {
                 * (responseToolCalls ? 1 - 0.3 : 1)
                 * ("required".equals(e.toolChoice()) || "any".equals(e.toolChoice()) ? 1 - 0.15 : 1);
 
-        Capability cap = capability(rubric, tool, agentic, sc.fences, codeHits, sc.codeChars, sc.codeWords,
-                mathHits, sc.mathChars, sc.numbers, writingHits, qaHits, sc.questionMarks, chatHits, words);
+        Capability cap = capability(rubric, tool, agentic, fences, codeHits, codeShape, codeChars, codeWords,
+                mathHits, mathChars, numbers, writingHits, qaHits, questionMarks, optionLines, chatHits, words);
 
         return new ContentSignals(round(cot), round(recon), round(rubric), round(censor), round(sqa), agentic,
                 maxed, cap, templateHash, exactHash(prompt), exactHash(system), prompt.length(),
@@ -384,8 +394,8 @@ public final class ContentAnalyzer {
      * signals; the rest by the largest point total, OTHER when nothing reaches one point.
      */
     static Capability capability(double rubric, double tool, boolean agentic, int fences, int codeHits,
-            int codeChars, int codeWords, int mathHits, int mathChars, int numbers, int writingHits, int qaHits,
-            int questionMarks, int chatHits, int words) {
+            double codeShape, int codeChars, int codeWords, int mathHits, int mathChars, int numbers,
+            int writingHits, int qaHits, int questionMarks, int optionLines, int chatHits, int words) {
         if (rubric >= POSITIVE) {
             return Capability.GRADING;
         }
@@ -393,12 +403,13 @@ public final class ContentAnalyzer {
             return Capability.AGENTIC;
         }
         double code = (fences > 0 ? 3 : 0) + Math.min(codeHits, 6) * 0.6 + Math.min(codeChars, 24) / 8.0
-                + Math.min(codeWords, 40) / 20.0;
+                + Math.min(codeWords, 40) / 20.0 + codeShape;
         double numberDensity = words == 0 ? 0 : (double) numbers / words;
         double math = Math.min(mathHits, 6) * 0.5 + Math.min(mathChars, 12) / 6.0
                 + (numbers >= 2 ? Math.min(numberDensity * 10, 2.0) : 0);
         double writing = Math.min(writingHits, 4) * 0.7;
-        double qa = Math.min(qaHits, 4) * 0.5 + (questionMarks > 0 ? 0.5 : 0);
+        // a multiple-choice item (A./B./C./D. lines) is an exam-style knowledge question
+        double qa = Math.min(qaHits, 4) * 0.5 + (questionMarks > 0 ? 0.5 : 0) + (optionLines >= 3 ? 1.5 : 0);
         double chat = Math.min(chatHits, 3) * 0.8 + (words > 0 && words <= 8 ? 0.5 : 0) - (words > 60 ? 1.0 : 0);
         Capability best = Capability.OTHER;
         double bestPts = 0.99;

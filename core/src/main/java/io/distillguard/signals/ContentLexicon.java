@@ -139,7 +139,9 @@ final class ContentLexicon {
                 "describe", "write", "to see how", "want to see", "let me see", "see how you");
         x.add(f, "cot:explicit", 0, G_EXPOSE | G_EXHAUST, "explicit", "explicitly", "spelled out");
         x.add(f, "cot:process", 0, G_PROCESS,
-                "reasoning", "reasoning process", "steps", "step", "work", "working", "workings", "thinking", "thoughts",
+                // bare "work" is mostly about jobs and things that work; only the "shown working" senses count
+                "reasoning", "reasoning process", "steps", "step", "the work", "all work", "all the work", "working out",
+                "the working", "workings", "intermediate work", "thinking", "thoughts",
                 "logic", "derivation", "calculation", "calculations", "computation", "computations",
                 "solution process", "argument", "inference", "inferences", "worked solution",
                 "how you got it", "how you got there", "how you arrived", "how you reached",
@@ -355,7 +357,8 @@ final class ContentLexicon {
                 "variable", "variables", "algorithm", "implement", "implementation", "refactor", "unit test", "unit tests",
                 "api", "endpoint", "class", "method", "array", "string", "integer", "boolean", "loop", "recursion",
                 "syntax", "library", "framework", "database", "query", "git", "repository", "def", "return", "import",
-                "println", "printf", "console log", "public static", "void", "const", "lambda", "async", "await", "npm", "pip");
+                "println", "printf", "console log", "public static", "void", "const", "lambda", "async", "await", "npm", "pip",
+                "float", "bool", "dict", "tuple", "str", "elif", "self", "null", "nullptr", "std", "returns");
         x.add(Family.MATH, "math:terms", 0.4, 0,
                 "solve", "calculate", "compute", "equation", "equations", "how many", "how much", "total", "sum", "product",
                 "probability", "integral", "derivative", "prove", "theorem", "percent", "percentage", "average", "ratio",
