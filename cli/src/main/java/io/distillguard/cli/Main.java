@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Detect and stop distillation campaigns in LLM API traffic.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvaluateCommand.class,
             NetworkCommand.class,
         })
 public final class Main implements Runnable {
