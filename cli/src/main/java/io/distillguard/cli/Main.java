@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EvaluateCommand.class,
             NetworkCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
 
