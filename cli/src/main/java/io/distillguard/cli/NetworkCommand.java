@@ -45,7 +45,15 @@ final class NetworkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        NetworkData data = NetworkData.load(dir);
+        NetworkData data;
+        try {
+            data = NetworkData.load(dir);
+        } catch (java.io.IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("network: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         out.printf(Locale.ROOT, "loaded %s in %d ms%n", dir, data.loadMillis());
         out.printf(Locale.ROOT, "%-36s %10s %8s  %s%n", "file", "rows", "skipped", "first problem");
         for (FileLoadStats s : data.loadStats().values()) {

@@ -321,7 +321,7 @@ public final class ReportRenderer {
             w.write("<table class=\"sortable\"><thead><tr><th class=\"n\" data-type=\"num\">#</th><th>cluster</th>"
                     + "<th class=\"n\" data-type=\"num\">score</th><th>verdict</th><th>would</th>"
                     + "<th class=\"n\" data-type=\"num\">accounts</th><th class=\"n\" data-type=\"num\">exchanges</th>"
-                    + "<th>first flagged</th><th>top evidence</th></tr></thead><tbody>\n");
+                    + "<th data-type=\"num\">first flagged</th><th>top evidence</th></tr></thead><tbody>\n");
             int rows = Math.min(MAX_OVERVIEW_ROWS, ranked.size());
             for (int i = 0; i < rows; i++) {
                 ClusterFinding c = ranked.get(i);
@@ -331,7 +331,8 @@ public final class ReportRenderer {
                         : esc(c.clusterId(), ID_CHARS));
                 w.write("</td><td class=\"n\">" + Html.score(c.score()) + "</td><td>" + verdict(c.flagged())
                         + "</td><td>" + (c.flagged() ? "<span class=\"badge act\">" + esc(c.action(), 40) + "</span>"
-                        : "") + "</td><td class=\"n\">" + Html.count(c.members().size()) + "</td><td class=\"n\">"
+                        : "") + "</td><td class=\"n\" data-v=\"" + c.members().size() + "\">"
+                        + Html.count(c.members().size()) + "</td><td class=\"n\" data-v=\"" + c.exchanges() + "\">"
                         + Html.count(c.exchanges()) + "</td><td class=\"t\" data-v=\""
                         + (c.firstFlagMillis() == null ? "" : c.firstFlagMillis()) + "\">"
                         + (c.firstFlagMillis() == null ? "—" : Html.minute(c.firstFlagMillis())) + "</td><td>"
@@ -462,7 +463,7 @@ public final class ReportRenderer {
                     + "aria-label=\"Filter accounts\">\n");
             w.write("<table class=\"sortable\" id=\"accounts-table\"><thead><tr><th>account</th>"
                     + "<th class=\"n\" data-type=\"num\">score</th><th>verdict</th><th>cluster</th>"
-                    + "<th>first flagged</th><th class=\"n\" data-type=\"num\">exchanges at flag</th>"
+                    + "<th data-type=\"num\">first flagged</th><th class=\"n\" data-type=\"num\">exchanges at flag</th>"
                     + "<th class=\"n\" data-type=\"num\">exchanges</th><th>top evidence</th></tr></thead><tbody>\n");
             for (List<AccountFinding> part : List.of(shownFlagged, shownOther)) {
                 for (AccountFinding a : part) {
@@ -479,12 +480,15 @@ public final class ReportRenderer {
                 cluster = anchor != null ? "<a href=\"#" + anchor + "\">" + esc(a.clusterId(), ID_CHARS) + "</a>"
                         : esc(a.clusterId(), ID_CHARS);
             }
+            String first = a.firstFlagMillis() == null ? "" : Long.toString(a.firstFlagMillis());
             w.write("<tr><td class=\"id\">" + esc(a.accountId(), ID_CHARS) + "</td><td class=\"n\">"
                     + Html.score(a.score()) + "</td><td>" + verdict(a.flagged()) + "</td><td class=\"id\">" + cluster
-                    + "</td><td class=\"t\" data-v=\"" + (a.firstFlagMillis() == null ? "" : a.firstFlagMillis()) + "\">"
-                    + (a.firstFlagMillis() == null ? "—" : Html.minute(a.firstFlagMillis())) + "</td><td class=\"n\">"
-                    + (a.exchangesAtFlag() < 0 ? "—" : Html.count(a.exchangesAtFlag())) + "</td><td class=\"n\""
-                    + " data-v=\"" + a.exchanges() + "\">" + (a.exchanges() < 0 ? "—" : Html.count(a.exchanges()))
+                    + "</td><td class=\"t\" data-v=\"" + first + "\">"
+                    + (a.firstFlagMillis() == null ? "—" : Html.minute(a.firstFlagMillis()))
+                    + "</td><td class=\"n\" data-v=\"" + a.exchangesAtFlag() + "\">"
+                    + (a.exchangesAtFlag() < 0 ? "—" : Html.count(a.exchangesAtFlag()))
+                    + "</td><td class=\"n\" data-v=\"" + a.exchanges() + "\">"
+                    + (a.exchanges() < 0 ? "—" : Html.count(a.exchanges()))
                     + "</td><td class=\"ev\">" + topEvidence(a.evidence()) + "</td></tr>\n");
         }
 

@@ -153,6 +153,23 @@ class ReportRendererTest {
         assertThat(html).doesNotContain("ip-location-db").contains("No third-party reference data was used");
     }
 
+    @Test
+    void rendersAnEmptyScan() throws Exception {
+        String html = roundTripAndRender(new Findings("baseline:rate-limit", List.of(), List.of(), Map.of()),
+                ReportContext.of(null, null, List.of(), List.of()));
+        assertThat(html).contains("<title>distillguard report</title>", "The detector formed no clusters.",
+                "Nothing was flagged, so the policy would take no action.", "Showing all 0 flagged accounts",
+                "The detector recorded no run facts.").endsWith("</html>\n");
+    }
+
+    @Test
+    void numericCellsCarrySortKeysSoFormattedNumbersSortNumerically() {
+        String html = ReportRenderer.renderToString(SampleFindings.build(3), ReportContext.of("t", null, List.of(),
+                List.of()));
+        assertThat(html).contains("<td class=\"n\" data-v=\"61234\">61,234</td>", "<td class=\"n\" data-v=\"1590\">1,590</td>",
+                "<th data-type=\"num\">first flagged</th>");
+    }
+
     private static <T> List<T> reversed(List<T> in) {
         List<T> out = new java.util.ArrayList<>(in);
         java.util.Collections.reverse(out);
