@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SimulateCommand.class,
             BaselineCommand.class,
+            NetworkCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
 
