@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BaselineCommand.class,
             NetworkCommand.class,
             ReportCommand.class,
+            ScanCommand.class,
         })
 public final class Main implements Runnable {
 
