@@ -73,7 +73,14 @@ final class ScanCommand implements Callable<Integer> {
             }
             FindingsWriter.write(o.findings(), out);
             writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
-            ReportHook.render(o.findings(), out, err);
+            List<Path> inputs = new java.util.ArrayList<>(events);
+            if (accounts != null) {
+                inputs.add(accounts);
+            }
+            if (models != null) {
+                inputs.add(models);
+            }
+            ReportHook.render(o.findings(), out, inputs, network, err);
             printSummary(stdout, o);
             stdout.flush();
             return 0;
