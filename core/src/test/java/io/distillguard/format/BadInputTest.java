@@ -34,6 +34,8 @@ class BadInputTest {
         assertThat(reasonOf("{\"id\":null,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("missing_field");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\"}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"\",\"request\":" + OK_BODY + "}"))
+                .as("empty id").isEqualTo("missing_field");
         assertThat(reasonOf("{\"id\":7,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10 03:14\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
