@@ -49,6 +49,8 @@ public final class ExchangeLogReader {
     public static final int DEFAULT_MAX_DEPTH = 64;
     /** Default number of most recent ids remembered for duplicate detection. */
     public static final int DEFAULT_DUPLICATE_WINDOW = 1 << 20;
+    /** Largest duplicate window (2^28 ids, about 6 GB of tables when full). */
+    public static final int MAX_DUPLICATE_WINDOW = 1 << 28;
 
     private static final int EXCERPT_BYTES = 200;
     private static final int PROGRESS_EVERY_LINES = 8192;
@@ -383,10 +385,13 @@ public final class ExchangeLogReader {
             return this;
         }
 
-        /** How many of the most recent accepted event ids are remembered to detect duplicates (>= 1). */
+        /**
+         * How many of the most recent accepted event ids are remembered to detect duplicates, from 1
+         * to {@link #MAX_DUPLICATE_WINDOW}. Memory grows with use up to about 24 bytes per id.
+         */
         public Builder duplicateWindow(int ids) {
-            if (ids < 1) {
-                throw new IllegalArgumentException("duplicateWindow must be >= 1: " + ids);
+            if (ids < 1 || ids > MAX_DUPLICATE_WINDOW) {
+                throw new IllegalArgumentException("duplicateWindow must be in 1.." + MAX_DUPLICATE_WINDOW + ": " + ids);
             }
             this.duplicateWindow = ids;
             return this;
