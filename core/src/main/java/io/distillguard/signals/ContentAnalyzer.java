@@ -1,35 +1,442 @@
 package io.distillguard.signals;
 
 import io.distillguard.model.Exchange;
+import io.distillguard.model.ReasoningRequest;
+import io.distillguard.model.Role;
+import io.distillguard.model.StructuredOutput;
+import io.distillguard.model.Turn;
+import io.distillguard.signals.Lexicon.Family;
+import io.distillguard.signals.Lexicon.Feature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Computes {@link ContentSignals} for one exchange. Thread-safe and stateless; cost is linear in the
- * prompt length (the prompt is scanned up to a fixed cap).
+ * Computes {@link ContentSignals} for one exchange: weighted phrase families (chain-of-thought
+ * elicitation, reasoning reconstruction, rubric grading, censorship-safe rewrites, structured Q/A
+ * generation, tool use) combined with the request parameters (reasoning effort / budget, response
+ * format, tools, tool results), a capability category, and template fingerprints. See
+ * {@code docs/signals.md} for every signal's definition, unit, range and benign baseline.
  *
- * <p>INTERIM: the classifiers are being built; this version only fills the hashes and agentic flag.
+ * <p><b>Score formula.</b> Every family score is a noisy-OR
+ * {@code s = 1 - prod(1 - w_i)} over the distinct cues {@code i} that fired (each phrase feature
+ * counted once however often it occurs; conjunction rules and request parameters are cues too).
+ * Scores are in [0, 1]; 0.5 is the decision point used in the evaluation ("positive").
+ *
+ * <p><b>Cost.</b> Only the first {@value #HEAD_CHARS} and last {@value #TAIL_CHARS} chars of the last
+ * user prompt (and {@value #SYSTEM_HEAD_CHARS} + {@value #SYSTEM_TAIL_CHARS} of the system text) are
+ * scanned, in one pass, with hashed vocabulary and token-trie lookups; the exact prompt hash reads the
+ * whole prompt with a cheap char loop. No allocation besides the result record.
+ *
+ * <p>Thread-safe: the lexicon is immutable and scratch buffers are per thread. Never throws on an
+ * exchange the reader produced.
  */
 public final class ContentAnalyzer {
 
+    /** Chars scanned from the start of the prompt. */
+    public static final int HEAD_CHARS = 2048;
+    /** Chars scanned from the end of the prompt (when it is longer than head + tail). */
+    public static final int TAIL_CHARS = 1024;
+    static final int SYSTEM_HEAD_CHARS = 1536;
+    static final int SYSTEM_TAIL_CHARS = 512;
+
+    /** Decision point at which a family score is counted as a positive in evaluations. */
+    public static final double POSITIVE = 0.5;
+
+    /** Thinking budget (tokens) at or above which reasoning counts as maxed whatever max_tokens is. */
+    static final int MAXED_BUDGET_TOKENS = 16_000;
+
+    private static final Lexicon LEXICON = ContentLexicon.build();
+
+    private final Lexicon lex;
+    private final PromptScanner scanner;
+    private final ThreadLocal<PromptScanner.Scratch> scratch;
+
     /** Creates an analyzer with the built-in lexicons. */
     public ContentAnalyzer() {
+        this.lex = LEXICON;
+        this.scanner = new PromptScanner(lex);
+        this.scratch = ThreadLocal.withInitial(() -> new PromptScanner.Scratch(lex.featureCount()));
     }
 
     /** Analyses one exchange; never throws on any exchange the reader produced. */
     public ContentSignals analyze(Exchange e) {
-        String p = e.lastUserText().strip().toLowerCase(java.util.Locale.ROOT);
-        long promptHash = p.isEmpty() ? 0 : fnv(p);
-        long systemHash = e.systemText().isBlank() ? 0 : fnv(e.systemText().strip().toLowerCase(java.util.Locale.ROOT));
-        boolean agentic = !e.tools().isEmpty() && e.toolResultCount() > 0;
-        return new ContentSignals(0, 0, 0, 0, 0, agentic, false,
-                agentic ? Capability.AGENTIC : Capability.OTHER, promptHash, promptHash, systemHash, p.length());
+        return run(e, scratch.get());
     }
 
-    private static long fnv(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+    /**
+     * The cues that fired for this exchange, for evidence and debugging: phrase features as
+     * {@code family:name} and request-parameter cues as {@code param:...}, in firing order.
+     */
+    public List<String> explain(Exchange e) {
+        PromptScanner.Scratch sc = scratch.get();
+        ContentSignals s = run(e, sc);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sc.firedCount; i++) {
+            Feature f = lex.feature(sc.fired[i]);
+            if (f.weight() > 0 && f.family().ordinal() <= Family.TOOL.ordinal()) {
+                out.add(f.name());
+            }
         }
+        if (s.reasoningMaxed()) {
+            out.add("param:reasoning_maxed");
+        }
+        if (e.structuredOutput() != StructuredOutput.NONE) {
+            out.add("param:structured_output_" + e.structuredOutput().name().toLowerCase(Locale.ROOT));
+        }
+        if (!e.tools().isEmpty()) {
+            out.add("param:tools_offered");
+        }
+        if (e.toolResultCount() > 0) {
+            out.add("param:tool_results");
+        }
+        return out;
+    }
+
+    /** Number of differing bits between two 64-bit fingerprints (0..64). */
+    public static int hamming(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    /**
+     * Exact-prompt hash: 64-bit hash of the text lower-cased with whitespace runs collapsed to one
+     * space and leading/trailing whitespace dropped; 0 for empty or blank text.
+     */
+    public static long exactHash(String text) {
+        long h = 0xcbf29ce484222325L;
+        boolean any = false;
+        boolean pendingSpace = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || (c > 127 && Character.isWhitespace(c))) {
+                pendingSpace = any;
+                continue;
+            }
+            if (pendingSpace) {
+                h = (h ^ ' ') * 0x100000001b3L;
+                pendingSpace = false;
+            }
+            char l = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            h = (h ^ l) * 0x100000001b3L;
+            any = true;
+        }
+        if (!any) {
+            return 0;
+        }
+        h = Lexicon.mix(h);
         return h == 0 ? 1 : h;
+    }
+
+    /**
+     * Template fingerprint of a text on its own (the same computation as
+     * {@link ContentSignals#templateHash()}); 0 for text without words.
+     */
+    public long templateHash(String text) {
+        PromptScanner.Scratch sc = scratch.get();
+        sc.resetAll();
+        scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
+        return SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private ContentSignals run(Exchange e, PromptScanner.Scratch sc) {
+        sc.resetAll();
+        String prompt = e.lastUserText();
+        String system = e.systemText();
+
+        // user prompt: lexicon stream, skeleton, capability counters
+        scanner.scan(prompt, HEAD_CHARS, TAIL_CHARS, sc);
+        match(sc);
+        long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        int[] hits = sc.familyHits;
+        int codeHits = hits[Family.CODE.ordinal()];
+        int mathHits = hits[Family.MATH.ordinal()];
+        int writingHits = hits[Family.WRITING.ordinal()];
+        int qaHits = hits[Family.QA.ordinal()];
+        int chatHits = hits[Family.CHAT.ordinal()];
+        int words = sc.words;
+        double codeShape = Math.min(sc.indentedLines, 6) * 0.3 + Math.min(sc.snakeCase, 5) * 0.3
+                + (sc.parens >= 4 && sc.codeChars + sc.snakeCase > 0 ? 0.5 : 0);
+        int optionLines = sc.optionLines;
+        // capability is about the user's request: snapshot the counters before the system text is scanned
+        int fences = sc.fences;
+        int codeChars = sc.codeChars;
+        int codeWords = sc.codeWords;
+        int mathChars = sc.mathChars;
+        int numbers = sc.numbers;
+        int questionMarks = sc.questionMarks;
+
+        // system text: the same families (judges and CoT instructions often live there)
+        long systemTemplateHash = 0;
+        if (!system.isEmpty()) {
+            sc.resetText();
+            scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, sc);
+            match(sc);
+            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        }
+
+        double[] keep = new double[Family.TOOL.ordinal() + 1];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = 1.0;
+        }
+        for (int i = 0; i < sc.firedCount; i++) {
+            Feature f = lex.feature(sc.fired[i]);
+            int fam = f.family().ordinal();
+            if (fam < keep.length) {
+                keep[fam] *= 1.0 - f.weight();
+            }
+        }
+        long g = sc.groups;
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            boolean met = rule.window() == 0 ? (g & rule.required()) == rule.required()
+                    : (sc.rulesMet & (1L << r)) != 0;
+            if (met) {
+                keep[rule.family().ordinal()] *= 1.0 - rule.weight();
+            }
+        }
+
+        // request parameters
+        boolean maxed = reasoningMaxed(e.reasoning(), e.sampling().maxTokens());
+        int toolResults = 0;
+        int priorToolCalls = 0;
+        for (Turn t : e.turns()) {
+            toolResults += t.toolResults();
+            if (t.role() == Role.ASSISTANT) {
+                priorToolCalls += t.toolCalls().size();
+            }
+        }
+        boolean toolsOffered = !e.tools().isEmpty();
+        boolean responseToolCalls = e.response().toolCalls() > 0;
+
+        // chain of thought; reconstruction implies it (the reasoning is to be written out)
+        double cotText = 1 - keep[Family.COT.ordinal()];
+        // written-out reasoning asked for an answer the prompt already holds is a reconstruction
+        double recon = 1 - keep[Family.RECON.ordinal()]
+                * (cotText >= POSITIVE && (g & ContentLexicon.G_GIVEN_ANSWER) != 0 ? 1 - 0.45 : 1);
+        double cot = Math.max(1 - (1 - cotText) * (maxed ? 1 - 0.2 : 1), recon);
+
+        // rubric grading: a judge cue plus a scale or a [[verdict]] slot
+        boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0
+                || (g & (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B))
+                        == (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B);
+        double rubric = 1 - keep[Family.RUBRIC.ordinal()]
+                * (judgeCue && (g & ContentLexicon.G_SCALE) != 0 ? 1 - 0.4 : 1)
+                * (judgeCue && sc.doubleBrackets > 0 ? 1 - 0.4 : 1);
+
+        double censor = 1 - keep[Family.CENSOR.ordinal()];
+
+        // structured Q/A generation: wording plus the response format
+        StructuredOutput so = e.structuredOutput();
+        double soWeight = so == StructuredOutput.JSON_SCHEMA ? 0.35 : so == StructuredOutput.JSON_OBJECT ? 0.25 : 0;
+        boolean genCue = (g & (ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS | ContentLexicon.G_ITEM_WORD)) != 0;
+        double sqa = 1 - keep[Family.SQA.ordinal()]
+                * (1 - soWeight)
+                * (so != StructuredOutput.NONE && genCue ? 1 - 0.3 : 1);
+
+        // tool use and agentic loops
+        boolean agentic = toolResults > 0 || (priorToolCalls > 0 && (toolsOffered || responseToolCalls))
+                || (toolsOffered && responseToolCalls);
+        double tool = 1 - keep[Family.TOOL.ordinal()]
+                * (toolsOffered ? 1 - 0.5 : 1)
+                * (toolResults > 0 ? 1 - 0.7 : 1)
+                * (priorToolCalls > 0 ? 1 - 0.5 : 1)
+                * (responseToolCalls ? 1 - 0.3 : 1)
+                * ("required".equals(e.toolChoice()) || "any".equals(e.toolChoice()) ? 1 - 0.15 : 1);
+
+        Capability cap = capability(rubric, tool, agentic, fences, codeHits, codeShape, codeChars, codeWords,
+                mathHits, mathChars, numbers, writingHits, qaHits, questionMarks, optionLines, chatHits, words);
+
+        return new ContentSignals(round(cot), round(recon), round(rubric), round(censor), round(sqa), agentic,
+                maxed, cap, templateHash, exactHash(prompt), exactHash(system), prompt.length(),
+                round(tool), systemTemplateHash);
+    }
+
+    /**
+     * Finds phrases in the lexicon stream, leftmost-longest: at each word the longest phrase starting
+     * there fires, and the words it covers start no other match (so "step" inside "step by step" is not a
+     * second cue).
+     */
+    private void match(PromptScanner.Scratch sc) {
+        int[] ids = sc.ids;
+        int n = sc.idCount;
+        for (int i = 0; i < n; i++) {
+            if (ids[i] < 0) {
+                continue;
+            }
+            int node = 0;
+            int[] best = null;
+            int bestEnd = i;
+            long pathGroups = 0;
+            for (int j = i; j < n; j++) {
+                int id = ids[j];
+                if (id < 0) {
+                    break;
+                }
+                int child = lex.child(node, id);
+                if (child < 0) {
+                    break;
+                }
+                node = child;
+                int[] t = lex.terminal(node);
+                if (t != null) {
+                    best = t;
+                    bestEnd = j;
+                    for (int fid : t) {
+                        pathGroups |= lex.feature(fid).groups();
+                    }
+                }
+            }
+            if (best != null) {
+                int start = i;
+                i = bestEnd; // leftmost-longest: words inside a match start no other match
+                if (lex.feature(best[0]).family() == Family.NEUTRAL) {
+                    continue; // a benign longer reading wins over every shorter cue inside it
+                }
+                // shorter phrases inside the longest one still count as cue groups ("walk through" in
+                // "walk through your reasoning"), but only the longest fires its weight
+                long own = 0;
+                for (int fid : best) {
+                    own |= lex.feature(fid).groups();
+                }
+                if (own == 0) {
+                    // a phrase without cue groups of its own ("explain your reasoning") still shows the
+                    // groups of the single words it covers
+                    own = pathGroups;
+                    for (int k = start; k <= bestEnd; k++) {
+                        int node1 = lex.child(0, ids[k]);
+                        int[] t1 = node1 < 0 ? null : lex.terminal(node1);
+                        if (t1 != null) {
+                            for (int fid : t1) {
+                                own |= lex.feature(fid).groups();
+                            }
+                        }
+                    }
+                }
+                markGroups(sc, own, start);
+                for (int fid : best) {
+                    Feature f = lex.feature(fid);
+                    sc.familyHits[f.family().ordinal()]++;
+                    if (sc.stamp[fid] != sc.generation) {
+                        sc.stamp[fid] = sc.generation;
+                        sc.fired[sc.firedCount++] = fid;
+                        sc.groups |= f.groups();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Records where cue groups fired and checks the windowed rules they complete. */
+    private static void markGroups(PromptScanner.Scratch sc, long groups, int pos) {
+        if (groups == 0) {
+            return;
+        }
+        sc.groups |= groups;
+        long g = groups;
+        while (g != 0) {
+            int bit = Long.numberOfTrailingZeros(g);
+            sc.groupPos[bit] = pos;
+            g &= g - 1;
+        }
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            if (rule.window() == 0 || (rule.required() & groups) == 0 || (sc.rulesMet & (1L << r)) != 0) {
+                continue;
+            }
+            long need = rule.required();
+            boolean ok = true;
+            int window = rule.window() == 0 ? Integer.MAX_VALUE / 4 : rule.window();
+            while (need != 0) {
+                int bit = Long.numberOfTrailingZeros(need);
+                if (pos - sc.groupPos[bit] > window) {
+                    ok = false;
+                    break;
+                }
+                need &= need - 1;
+            }
+            if (ok) {
+                sc.rulesMet |= 1L << r;
+            }
+        }
+    }
+
+    /**
+     * Reasoning at the top level offered: effort {@code high} or above, or a thinking budget of at
+     * least {@value #MAXED_BUDGET_TOKENS} tokens or at least 80% of the output cap.
+     */
+    static boolean reasoningMaxed(ReasoningRequest r, Integer maxTokens) {
+        if ("disabled".equals(r.thinkingType())) {
+            return false;
+        }
+        String effort = r.effort();
+        if (effort != null) {
+            switch (effort) {
+                case "high", "xhigh", "max", "maximum", "highest" -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        Integer budget = r.budgetTokens();
+        if (budget != null && budget > 0) {
+            return budget >= MAXED_BUDGET_TOKENS || (maxTokens != null && maxTokens > 0 && budget >= 0.8 * maxTokens);
+        }
+        return false;
+    }
+
+    /**
+     * Capability category from feature points. Grading and agentic are decided by their own
+     * signals; the rest by the largest point total, OTHER when nothing reaches one point.
+     */
+    static Capability capability(double rubric, double tool, boolean agentic, int fences, int codeHits,
+            double codeShape, int codeChars, int codeWords, int mathHits, int mathChars, int numbers,
+            int writingHits, int qaHits, int questionMarks, int optionLines, int chatHits, int words) {
+        if (rubric >= POSITIVE) {
+            return Capability.GRADING;
+        }
+        if (agentic || tool >= POSITIVE) {
+            return Capability.AGENTIC;
+        }
+        double code = (fences > 0 ? 3 : 0) + Math.min(codeHits, 6) * 0.6 + Math.min(codeChars, 24) / 8.0
+                + Math.min(codeWords, 40) / 20.0 + codeShape;
+        double numberDensity = words == 0 ? 0 : (double) numbers / words;
+        double math = Math.min(mathHits, 6) * 0.5 + Math.min(mathChars, 12) / 6.0
+                + (numbers >= 2 ? Math.min(numberDensity * 10, 2.0) : 0);
+        double writing = Math.min(writingHits, 4) * 0.7;
+        // a multiple-choice item (A./B./C./D. lines) is an exam-style knowledge question
+        double qa = Math.min(qaHits, 4) * 0.5 + (questionMarks > 0 ? 0.5 : 0) + (optionLines >= 3 ? 1.5 : 0);
+        double chat = Math.min(chatHits, 3) * 0.8 + (words > 0 && words <= 8 ? 0.5 : 0) - (words > 60 ? 1.0 : 0);
+        Capability best = Capability.OTHER;
+        double bestPts = 0.99;
+        if (code > bestPts) {
+            best = Capability.CODING;
+            bestPts = code;
+        }
+        if (math > bestPts) {
+            best = Capability.MATH_REASONING;
+            bestPts = math;
+        }
+        if (writing > bestPts) {
+            best = Capability.WRITING;
+            bestPts = writing;
+        }
+        if (qa > bestPts) {
+            best = Capability.KNOWLEDGE_QA;
+            bestPts = qa;
+        }
+        if (chat > bestPts) {
+            best = Capability.CHIT_CHAT;
+        }
+        return best;
+    }
+
+    private static double round(double v) {
+        // four decimals keep outputs byte-stable across platforms and readable in evidence
+        return Math.round(v * 10_000) / 10_000.0;
     }
 }

@@ -27,12 +27,29 @@ import java.util.Objects;
  *     lower-cased); 0 when empty
  * @param systemHash 64-bit hash of the normalised system text; 0 when none
  * @param promptChars length of the last user prompt in chars
+ * @param toolUse the exchange uses or sets up tool calling, in [0, 1]: tools offered, tool calls and
+ *     tool results in the turns, tool-protocol wording in the prompt (ReAct, "you have access to the
+ *     following tools", toolformer) (added by the content-signals stream)
+ * @param systemTemplateHash 64-bit SimHash of the system text's masked skeleton, computed like
+ *     {@code templateHash}; 0 when there is no system text (added by the content-signals stream)
  */
 public record ContentSignals(double cotElicitation, double reasoningReconstruction, double rubricGrading,
         double censorshipRewrite, double structuredQa, boolean agenticLoop, boolean reasoningMaxed,
-        Capability capability, long templateHash, long promptHash, long systemHash, int promptChars) {
+        Capability capability, long templateHash, long promptHash, long systemHash, int promptChars,
+        double toolUse, long systemTemplateHash) {
 
     public ContentSignals {
         Objects.requireNonNull(capability, "capability");
+    }
+
+    /**
+     * Compatibility constructor with the original twelve components ({@code toolUse} 0,
+     * {@code systemTemplateHash} 0), for code and tests written against the first contract.
+     */
+    public ContentSignals(double cotElicitation, double reasoningReconstruction, double rubricGrading,
+            double censorshipRewrite, double structuredQa, boolean agenticLoop, boolean reasoningMaxed,
+            Capability capability, long templateHash, long promptHash, long systemHash, int promptChars) {
+        this(cotElicitation, reasoningReconstruction, rubricGrading, censorshipRewrite, structuredQa, agenticLoop,
+                reasoningMaxed, capability, templateHash, promptHash, systemHash, promptChars, 0, 0);
     }
 }

@@ -1,0 +1,365 @@
+package io.distillguard.signals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compiled phrase lexicon: a vocabulary of lower-case word tokens (looked up by their 64-bit token
+ * hash) and a token-level trie of phrases. Each phrase fires one {@link Feature}; a feature belongs to
+ * one {@link Family}, has a weight in (0, 1] (its contribution to the family score by noisy-OR) and a
+ * set of cue-group bits used by the conjunction rules of {@link ContentLexicon}.
+ *
+ * <p>Phrase syntax (expanded at build time): words separated by spaces; {@code (a|b|c)} is an
+ * alternative, {@code [x]} an optional word, {@code [a|b]} an
+ * optional alternative, {@code #} any number. Phrases are tokenised exactly like
+ * prompts (letters and digits; everything else separates), so "step-by-step" and "step by step" are
+ * the same phrase.
+ *
+ * <p>Immutable after construction; lookups are allocation-free and thread-safe.
+ */
+final class Lexicon {
+
+    /** Feature families. Capability families only feed the capability classifier. */
+    enum Family {
+        COT, RECON, RUBRIC, CENSOR, SQA, TOOL,
+        CODE, MATH, WRITING, QA, CHAT,
+        /** Phrases that neutralise a weaker match starting at the same word (e.g. "step by step guide"). */
+        NEUTRAL
+    }
+
+    /** One named cue. */
+    record Feature(int id, String name, Family family, double weight, long groups) {
+    }
+
+    /** Token id of any all-digit token. */
+    static final int NUM = 0;
+
+    /** Guards against a pattern that silently builds a huge trie. */
+    static final int MAX_EXPANSIONS = 50_000;
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private final List<Feature> features = new ArrayList<>();
+    private final List<String> words = new ArrayList<>();
+    // vocabulary: token hash -> token id (open addressing)
+    private long[] vocabKeys = new long[1024];
+    private int[] vocabVals = new int[1024];
+    private int vocabSize;
+    // trie: (node << 32 | tokenId) -> child node
+    private long[] trieKeys = new long[8192];
+    private int[] trieVals = new int[8192];
+    private int trieEdges;
+    private int nodes = 1; // node 0 is the root
+    private int[][] terminal = new int[1024][]; // node -> features ending there (null = none)
+    private boolean[] instruction = new boolean[1024]; // token id -> prompt-instruction word
+
+    Lexicon() {
+        words.add("#");
+        // number words count as numbers ("ten questions" = "10 questions")
+        for (String w : new String[] {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens",
+            "hundreds", "thousand", "thousands"}) {
+            vocabPut(hash(w), NUM);
+            vocabSize++;
+        }
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /** Adds a feature fired by any of the phrases. */
+    Feature add(Family family, String name, double weight, long groups, String... phrases) {
+        if (weight < 0 || weight > 1) {
+            throw new IllegalArgumentException("weight out of [0,1]: " + name);
+        }
+        Feature f = new Feature(features.size(), name, family, weight, groups);
+        features.add(f);
+        for (String p : phrases) {
+            for (List<String> expansion : expand(p)) {
+                insert(expansion, f);
+            }
+        }
+        return f;
+    }
+
+    /** Marks words as prompt-instruction vocabulary (weighted up in the template fingerprint). */
+    void instructionWords(String... ws) {
+        for (String w : ws) {
+            for (String t : tokens(w)) {
+                int id = idOrAdd(t);
+                ensureInstruction(id);
+                instruction[id] = true;
+            }
+        }
+    }
+
+    private void ensureInstruction(int id) {
+        if (id >= instruction.length) {
+            instruction = Arrays.copyOf(instruction, Math.max(id + 1, instruction.length * 2));
+        }
+    }
+
+    private void insert(List<String> toks, Feature f) {
+        int node = 0;
+        for (String t : toks) {
+            int id = "#".equals(t) ? NUM : idOrAdd(t);
+            int child = child(node, id);
+            if (child < 0) {
+                child = nodes++;
+                putChild(node, id, child);
+            }
+            node = child;
+        }
+        if (node == 0) {
+            throw new IllegalArgumentException("empty phrase for " + f.name());
+        }
+        if (node >= terminal.length) {
+            terminal = Arrays.copyOf(terminal, Math.max(node + 1, terminal.length * 2));
+        }
+        int[] t = terminal[node];
+        if (t == null) {
+            terminal[node] = new int[] {f.id()};
+        } else if (t[t.length - 1] != f.id()) {
+            // one phrase may be a cue of several families (e.g. "final answer": CoT and a given answer)
+            int[] grown = Arrays.copyOf(t, t.length + 1);
+            grown[t.length] = f.id();
+            terminal[node] = grown;
+        }
+    }
+
+    static List<List<String>> expand(String phrase) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(new ArrayList<>());
+        for (String part : patternParts(phrase)) {
+            List<String> options = new ArrayList<>();
+            boolean optional = false;
+            if (part.startsWith("(") && part.endsWith(")")) {
+                options.addAll(Arrays.asList(part.substring(1, part.length() - 1).split("\\|")));
+            } else if (part.startsWith("[") && part.endsWith("]") && part.length() > 2) {
+                options.addAll(Arrays.asList(part.substring(1, part.length() - 1).split("\\|")));
+                optional = true;
+            } else {
+                options.add(part);
+            }
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : out) {
+                if (optional) {
+                    next.add(prefix);
+                }
+                for (String o : options) {
+                    List<String> l = new ArrayList<>(prefix);
+                    l.addAll("#".equals(o) ? List.of("#") : tokens(o));
+                    next.add(l);
+                }
+            }
+            out = next;
+            if (out.size() > MAX_EXPANSIONS) {
+                throw new IllegalArgumentException("phrase expands to more than " + MAX_EXPANSIONS + " forms: " + phrase);
+            }
+        }
+        return out;
+    }
+
+    /** Splits a pattern on spaces outside {@code (...)} and {@code [...]} groups. */
+    static List<String> patternParts(String phrase) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            }
+            if (Character.isWhitespace(c) && depth == 0) {
+                if (b.length() > 0) {
+                    parts.add(b.toString());
+                    b.setLength(0);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        if (depth != 0) {
+            throw new IllegalArgumentException("unbalanced group in pattern: " + phrase);
+        }
+        if (b.length() > 0) {
+            parts.add(b.toString());
+        }
+        return parts;
+    }
+
+    /** Splits text into lower-case letter/digit tokens, the same way the scanner does. */
+    static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            } else if (b.length() > 0) {
+                out.add(b.toString());
+                b.setLength(0);
+            }
+        }
+        if (b.length() > 0) {
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    static long hash(String token) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < token.length(); i++) {
+            h = (h ^ token.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    static long hashStart() {
+        return FNV_OFFSET;
+    }
+
+    static long hashStep(long h, char lowerCaseChar) {
+        return (h ^ lowerCaseChar) * FNV_PRIME;
+    }
+
+    private int idOrAdd(String token) {
+        long h = hash(token);
+        int id = id(h);
+        if (id >= 0) {
+            return id;
+        }
+        id = words.size();
+        words.add(token);
+        if ((vocabSize + 1) * 2 > vocabKeys.length) {
+            rehashVocab();
+        }
+        vocabPut(h, id);
+        vocabSize++;
+        return id;
+    }
+
+    private void vocabPut(long h, int id) {
+        int mask = vocabKeys.length - 1;
+        int i = (int) mix(h) & mask;
+        while (vocabKeys[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        vocabKeys[i] = h;
+        vocabVals[i] = id;
+    }
+
+    private void rehashVocab() {
+        long[] oldK = vocabKeys;
+        int[] oldV = vocabVals;
+        vocabKeys = new long[oldK.length * 2];
+        vocabVals = new int[oldK.length * 2];
+        for (int i = 0; i < oldK.length; i++) {
+            if (oldK[i] != 0) {
+                vocabPut(oldK[i], oldV[i]);
+            }
+        }
+    }
+
+    private void putChild(int node, int id, int child) {
+        if ((trieEdges + 1) * 2 > trieKeys.length) {
+            long[] oldK = trieKeys;
+            int[] oldV = trieVals;
+            trieKeys = new long[oldK.length * 2];
+            trieVals = new int[oldK.length * 2];
+            for (int i = 0; i < oldK.length; i++) {
+                if (oldK[i] != 0) {
+                    triePut(oldK[i], oldV[i]);
+                }
+            }
+        }
+        triePut(edgeKey(node, id), child);
+        trieEdges++;
+    }
+
+    private void triePut(long key, int child) {
+        int mask = trieKeys.length - 1;
+        int i = (int) mix(key) & mask;
+        while (trieKeys[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        trieKeys[i] = key;
+        trieVals[i] = child;
+    }
+
+    // ---------------------------------------------------------------- lookups (hot path)
+
+    private static long edgeKey(int node, int id) {
+        // +1 keeps the key non-zero (0 marks an empty slot)
+        return ((long) node << 32 | (id & 0xffffffffL)) + 1;
+    }
+
+    /** Token id of a token hash, or -1 when the word is not in the vocabulary. */
+    int id(long tokenHash) {
+        long[] keys = vocabKeys;
+        int mask = keys.length - 1;
+        int i = (int) mix(tokenHash) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == tokenHash) {
+                return vocabVals[i];
+            }
+            if (k == 0) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Child of a trie node along a token id, or -1. */
+    int child(int node, int id) {
+        long key = edgeKey(node, id);
+        long[] keys = trieKeys;
+        int mask = keys.length - 1;
+        int i = (int) mix(key) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return trieVals[i];
+            }
+            if (k == 0) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Features whose phrase ends at this node, or null. */
+    int[] terminal(int node) {
+        return node < terminal.length ? terminal[node] : null;
+    }
+
+    boolean isInstruction(int id) {
+        return id >= 0 && id < instruction.length && instruction[id];
+    }
+
+    Feature feature(int id) {
+        return features.get(id);
+    }
+
+    int featureCount() {
+        return features.size();
+    }
+
+    List<Feature> features() {
+        return List.copyOf(features);
+    }
+
+    String word(int id) {
+        return words.get(id);
+    }
+
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}

@@ -1,0 +1,353 @@
+package io.distillguard.signals;
+
+/**
+ * Single-pass tokeniser over a bounded window of a prompt, feeding two token streams into a
+ * per-thread {@link Scratch}:
+ *
+ * <ul>
+ *   <li>the <em>lexicon stream</em>: one vocabulary id per word ({@code -1} for words outside the
+ *       lexicon, {@link Lexicon#NUM} for numbers), code-block contents excluded;</li>
+ *   <li>the <em>skeleton stream</em>: one 64-bit token hash per word with the variable parts
+ *       masked (numbers, quoted strings, fenced code, URLs, e-mail addresses, capitalised names
+ *       inside a sentence), input to the template SimHash.</li>
+ * </ul>
+ *
+ * <p>Only the first {@code head} and last {@code tail} chars are read, so the cost per exchange is
+ * bounded whatever the prompt length. Lower-casing is done per char (ASCII fast path), no strings
+ * are allocated.
+ */
+final class PromptScanner {
+
+    static final long MASK_NUM = 0x6e756d5f6d61736bL;
+    static final long MASK_QUOTE = 0x71756f74655f6d6bL;
+    static final long MASK_CODE = 0x636f64655f6d736bL;
+    static final long MASK_URL = 0x75726c5f6d61736bL;
+    static final long MASK_EMAIL = 0x656d61696c5f6d6bL;
+    static final long MASK_NAME = 0x6e616d655f6d736bL;
+    static final long MASK_GAP = 0x6761705f6d61736bL;
+    static final long MASK_VAR = 0x7661725f6d61736bL;
+
+    /** Longest quoted span (in words) that is treated as a variable payload and masked. */
+    static final int MAX_QUOTE_WORDS = 40;
+
+    private final Lexicon lex;
+
+    PromptScanner(Lexicon lex) {
+        this.lex = lex;
+    }
+
+    /** Scans the head and tail windows of {@code s}. */
+    void scan(String s, int head, int tail, Scratch sc) {
+        int n = s.length();
+        if (n <= head + tail) {
+            scanRange(s, 0, n, sc);
+        } else {
+            scanRange(s, 0, head, sc);
+            sc.addId(-1);
+            sc.addSim(MASK_GAP, 1);
+            scanRange(s, n - tail, n, sc);
+        }
+    }
+
+    private void scanRange(String s, int from, int to, Scratch sc) {
+        long h = Lexicon.hashStart();
+        int len = 0;
+        boolean digitsOnly = true;
+        boolean hasDigit = false;
+        boolean upperFirst = false;
+        boolean sentenceStart = true;
+        boolean chunkStart = true;
+        boolean inCode = false;
+        boolean inQuote = false;
+        int quoteSimPos = 0;
+        int quoteWords = 0;
+        int chunkSimPos = sc.simCount;
+        int backticks = 0;
+        int braceDepth = 0;
+        int braceSimPos = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean alnum;
+            char lower;
+            if (c < 128) {
+                if (c >= 'a' && c <= 'z') {
+                    alnum = true;
+                    lower = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    alnum = true;
+                    lower = (char) (c + 32);
+                } else if (c >= '0' && c <= '9') {
+                    alnum = true;
+                    lower = c;
+                } else {
+                    alnum = false;
+                    lower = c;
+                }
+            } else {
+                alnum = Character.isLetterOrDigit(c);
+                lower = alnum ? Character.toLowerCase(c) : c;
+            }
+            if (alnum) {
+                if (chunkStart) {
+                    chunkStart = false;
+                    chunkSimPos = sc.simCount;
+                    if ((lower == 'h' || lower == 'w') && !inCode && isUrl(s, i, to)) {
+                        i = skipChunk(s, i, to) - 1;
+                        sc.addSim(MASK_URL, 1);
+                        sc.urls++;
+                        sentenceStart = false;
+                        chunkStart = true; // next char is whitespace
+                        continue;
+                    }
+                }
+                if (len == 0) {
+                    upperFirst = c != lower;
+                    digitsOnly = true;
+                    hasDigit = false;
+                }
+                if (c >= '0' && c <= '9') {
+                    hasDigit = true;
+                } else {
+                    digitsOnly = false;
+                }
+                h = Lexicon.hashStep(h, lower);
+                len++;
+                continue;
+            }
+            if (len > 0) {
+                if (inCode) {
+                    sc.codeWords++;
+                } else {
+                    int id = digitsOnly ? Lexicon.NUM : lex.id(h);
+                    sc.addId(id);
+                    sc.words++;
+                    if (digitsOnly) {
+                        sc.numbers++;
+                    }
+                    if (braceDepth == 0) {
+                        if (hasDigit) {
+                            sc.addSim(MASK_NUM, 1);
+                        } else if (upperFirst && !sentenceStart && id < 0 && len > 1) {
+                            sc.addSim(MASK_NAME, 1);
+                        } else {
+                            sc.addSim(h, lex.isInstruction(id) ? 3 : 1);
+                        }
+                    }
+                    if (inQuote && ++quoteWords > MAX_QUOTE_WORDS) {
+                        inQuote = false;
+                    }
+                    sentenceStart = false;
+                }
+                h = Lexicon.hashStart();
+                len = 0;
+            }
+            if (c != '`') {
+                backticks = 0;
+            }
+            switch (c) {
+                case ' ', '\t', '\r' -> chunkStart = true;
+                case '\n' -> {
+                    chunkStart = true;
+                    sentenceStart = true;
+                    sc.newlines++;
+                    if (i + 4 < to && (s.charAt(i + 1) == '\t' || s.startsWith("    ", i + 1))) {
+                        sc.indentedLines++;
+                    }
+                    if (i + 2 < to && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'E'
+                            && (s.charAt(i + 2) == '.' || s.charAt(i + 2) == ')')) {
+                        sc.optionLines++;
+                    }
+                }
+                case '_' -> {
+                    if (i > from && i + 1 < to && Character.isLetterOrDigit(s.charAt(i - 1))
+                            && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                        sc.snakeCase++;
+                    }
+                }
+                case '(', ')' -> sc.parens++;
+                case '`' -> {
+                    if (++backticks == 3) {
+                        backticks = 0;
+                        sc.fences++;
+                        inCode = !inCode;
+                        if (inCode) {
+                            sc.addSim(MASK_CODE, 1);
+                        }
+                    }
+                }
+                case '"', '\u201c', '\u201d' -> {
+                    if (!inCode) {
+                        if (inQuote) {
+                            sc.simCount = quoteSimPos;
+                            sc.addSim(MASK_QUOTE, 1);
+                            inQuote = false;
+                        } else {
+                            inQuote = true;
+                            quoteSimPos = sc.simCount;
+                            quoteWords = 0;
+                        }
+                    }
+                }
+                case '@' -> {
+                    if (!inCode && i > from && i + 1 < to && isWordChar(s.charAt(i - 1))
+                            && isWordChar(s.charAt(i + 1)) && chunkSimPos <= sc.simCount) {
+                        sc.simCount = chunkSimPos;
+                        sc.addSim(MASK_EMAIL, 1);
+                        sc.emails++;
+                        i = skipChunk(s, i, to) - 1;
+                        chunkStart = true;
+                    }
+                }
+                case '[' -> {
+                    if (i > from && s.charAt(i - 1) == '[') {
+                        sc.doubleBrackets++;
+                    }
+                }
+                case '{' -> {
+                    sc.codeChars++;
+                    // a short {placeholder} or {{variable}} is a template slot: mask it as one token
+                    if (braceDepth++ == 0) {
+                        braceSimPos = sc.simCount;
+                    }
+                }
+                case '}' -> {
+                    sc.codeChars++;
+                    if (braceDepth > 0 && --braceDepth == 0) {
+                        sc.simCount = braceSimPos;
+                        sc.addSim(MASK_VAR, 1);
+                    }
+                }
+                case ';' -> sc.codeChars++;
+                case '=', '+', '*', '/', '^', '<', '>', '%', '\u00d7', '\u00f7', '\u221a', '\u03c0', '\u2211', '\u222b',
+                        '\u2264', '\u2265', '\u2260' -> sc.mathChars++;
+                case '?' -> {
+                    sc.questionMarks++;
+                    sentenceStart = true;
+                }
+                case '.', '!', ':' -> sentenceStart = true;
+                default -> {
+                    if (Character.isWhitespace(c)) {
+                        chunkStart = true;
+                    }
+                }
+            }
+            if (braceDepth > 0 && sc.simCount - braceSimPos > MAX_QUOTE_WORDS) {
+                braceDepth = 0; // not a placeholder: a code block or JSON body
+            }
+        }
+        if (len > 0 && !inCode) {
+            int id = digitsOnly ? Lexicon.NUM : lex.id(h);
+            sc.addId(id);
+            sc.words++;
+            sc.addSim(hasDigit ? MASK_NUM : h, lex.isInstruction(id) ? 3 : 1);
+        }
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+
+    private static boolean isUrl(String s, int i, int to) {
+        return s.startsWith("http://", i) || s.startsWith("https://", i)
+                || s.startsWith("HTTP://", i) || s.startsWith("HTTPS://", i)
+                || s.startsWith("www.", i) || s.startsWith("WWW.", i);
+    }
+
+    private static int skipChunk(String s, int i, int to) {
+        while (i < to && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Per-thread mutable state of one analysis; reset before each exchange. */
+    static final class Scratch {
+        static final int MAX_IDS = 2048;
+
+        final int[] ids = new int[MAX_IDS];
+        int idCount;
+        final long[] sim = new long[MAX_IDS];
+        final byte[] simWeight = new byte[MAX_IDS];
+        int simCount;
+
+        int words;
+        int numbers;
+        int codeWords;
+        int fences;
+        int codeChars;
+        int mathChars;
+        int questionMarks;
+        int newlines;
+        int doubleBrackets;
+        int urls;
+        int indentedLines;
+        int optionLines;
+        int snakeCase;
+        int parens;
+        int emails;
+
+        // phrase matching state
+        int[] stamp;
+        int generation;
+        int[] fired;
+        int firedCount;
+        long groups;
+        final int[] familyHits = new int[Lexicon.Family.values().length];
+        /** Word position at which each cue group last fired in the current text. */
+        final int[] groupPos = new int[64];
+        /** Bit r set when windowed rule r was satisfied. */
+        long rulesMet;
+
+        Scratch(int features) {
+            stamp = new int[features];
+            fired = new int[features];
+        }
+
+        void addId(int id) {
+            if (idCount < MAX_IDS) {
+                ids[idCount++] = id;
+            }
+        }
+
+        void addSim(long h, int weight) {
+            if (simCount < MAX_IDS) {
+                sim[simCount] = h;
+                simWeight[simCount] = (byte) weight;
+                simCount++;
+            }
+        }
+
+        void resetText() {
+            idCount = 0;
+            simCount = 0;
+            java.util.Arrays.fill(groupPos, Integer.MIN_VALUE / 2);
+        }
+
+        void resetAll() {
+            resetText();
+            words = 0;
+            numbers = 0;
+            codeWords = 0;
+            fences = 0;
+            codeChars = 0;
+            mathChars = 0;
+            questionMarks = 0;
+            newlines = 0;
+            doubleBrackets = 0;
+            urls = 0;
+            indentedLines = 0;
+            optionLines = 0;
+            snakeCase = 0;
+            parens = 0;
+            emails = 0;
+            firedCount = 0;
+            groups = 0;
+            rulesMet = 0;
+            java.util.Arrays.fill(familyHits, 0);
+            if (++generation == Integer.MAX_VALUE) {
+                generation = 1;
+                java.util.Arrays.fill(stamp, 0);
+            }
+        }
+    }
+}
