@@ -69,7 +69,10 @@ public final class ExchangeLogReader {
                 .maxNestingDepth(b.maxDepth)
                 .maxStringLength(Math.max(b.maxLineBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
                 .build();
-        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        // No interning: field names are compared with equals, and hostile input with millions of
+        // distinct names should not fill the JVM's string table.
+        this.factory = JsonFactory.builder().streamReadConstraints(constraints)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
         this.parser = new RecordParser(factory);
         this.duplicates = new DuplicateFilter(b.duplicateWindow);
         this.progress = b.progress;
@@ -241,6 +244,11 @@ public final class ExchangeLogReader {
         if (bad >= 0) {
             reason = RejectReason.INVALID_UTF8;
             detail = "invalid UTF-8 byte 0x" + Integer.toHexString(buf[bad] & 0xff) + " at column " + (bad - off + 1);
+        } else if (nulInHead(buf, off, len)) {
+            // Raw NUL is never valid JSON; checked here because Jackson would take a leading NUL
+            // for UTF-16/32 and might decode the line in the wrong encoding.
+            reason = RejectReason.NOT_JSON;
+            detail = "NUL byte at the start of the line";
         } else {
             Object record;
             try {
@@ -296,6 +304,15 @@ public final class ExchangeLogReader {
         tally.rejected++;
         tally.byReason.merge(r.reason(), 1L, Long::sum);
         rejects.reject(r);
+    }
+
+    private static boolean nulInHead(byte[] b, int off, int len) {
+        for (int i = off; i < off + Math.min(len, 4); i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] b, int off, int len) {

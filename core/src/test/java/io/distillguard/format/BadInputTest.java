@@ -71,6 +71,15 @@ class BadInputTest {
     }
 
     @Test
+    void utf16LookingLineIsNotDecodedAsUtf16() {
+        String line = event("u", OK_BODY, null);
+        byte[] utf16 = line.getBytes(java.nio.charset.StandardCharsets.UTF_16BE); // 00 7B 00 22 ...: valid UTF-8 bytes
+        ReaderTestSupport r = readEvents(ExchangeLogReader.builder().build(), utf16);
+        assertThat(r.events).isEmpty();
+        assertThat(r.rejections).singleElement().satisfies(x -> assertThat(x.reason()).isEqualTo("not_json"));
+    }
+
+    @Test
     void utf8ValidatorIsStrict() {
         assertThat(Utf8.firstInvalid(bytes(0xED, 0xA0, 0x80), 0, 3)).as("surrogate").isZero();
         assertThat(Utf8.firstInvalid(bytes(0xC0, 0xAF), 0, 2)).as("overlong").isZero();
