@@ -233,11 +233,18 @@ final class Content {
     }
 
     private static String word(String s, SplittableRandom r) {
-        String[] w = s.split("\\s+");
-        for (int i = 0; i < 6; i++) {
-            String x = w[r.nextInt(w.length)].replaceAll("[^\\p{L}\\p{N}_-]", "");
-            if (x.length() > 3) {
-                return x.toLowerCase(java.util.Locale.ROOT);
+        int n = s.length();
+        for (int tries = 0; tries < 6 && n > 0; tries++) {
+            int i = r.nextInt(n);
+            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            int j = i;
+            while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j - i > 3) {
+                return s.substring(i, j).toLowerCase(java.util.Locale.ROOT);
             }
         }
         return "the details";
