@@ -44,16 +44,20 @@ final class BenchSimulateCommand implements Callable<Integer> {
         Path scratch = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("dg-bench-sim");
         double[] rates = new double[runs];
         double[] secs = new double[runs];
+        double[] cpu = new double[runs];
         try {
             for (int i = 0; i < runs; i++) {
                 Path o = scratch.resolve("run" + i);
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 SimulationSummary s = Simulator.run(SimulationOptions.defaults().withScale(scale).withSeed(seed + i), o);
                 long t1 = System.nanoTime();
+                cpu[i] = (cpuNanos() - c0) / 1e9;
                 secs[i] = (t1 - t0) / 1e9;
                 rates[i] = s.events() / secs[i];
-                out.printf(Locale.ROOT, "run %d: %,d events, %,d accounts, %.1f MB, %.2f s, %,.0f events/s%n", i + 1,
-                        s.events(), s.accounts(), Files.size(s.eventsFile()) / 1e6, secs[i], rates[i]);
+                out.printf(Locale.ROOT, "run %d: %,d events, %,d accounts, %.1f MB, %.2f s wall, %.2f s cpu (all threads), "
+                        + "%,.0f events/s%n", i + 1, s.events(), s.accounts(), Files.size(s.eventsFile()) / 1e6, secs[i],
+                        cpu[i], rates[i]);
                 deleteTree(o);
             }
         } finally {
@@ -63,8 +67,18 @@ final class BenchSimulateCommand implements Callable<Integer> {
         }
         Arrays.sort(rates);
         Arrays.sort(secs);
-        out.printf(Locale.ROOT, "median: %.2f s, %,.0f events/s (scale %s, %d runs)%n", secs[runs / 2],
-                rates[runs / 2], scale, runs);
+        Arrays.sort(cpu);
+        out.printf(Locale.ROOT, "median: %.2f s wall, %.2f s cpu, %,.0f events/s (scale %s, %d runs)%n", secs[runs / 2],
+                cpu[runs / 2], rates[runs / 2], scale, runs);
+        return 0;
+    }
+
+    /** CPU time of the whole process (all threads, GC included), or 0 when the JVM cannot tell. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return Math.max(0, sun.getProcessCpuTime());
+        }
         return 0;
     }
 
