@@ -18,7 +18,11 @@ import picocli.CommandLine.Parameters;
 /** {@code distillguard bench ...}: throughput measurements (never run as timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput. Results depend on the machine; compare ratios and medians.",
+<<<<<<< HEAD
         subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class})
+=======
+        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchSimulateCommand.class})
+>>>>>>> sim
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
