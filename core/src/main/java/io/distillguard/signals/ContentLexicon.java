@@ -67,8 +67,9 @@ final class ContentLexicon {
             new Rule(Family.RECON, G_REASONING_OBJ | G_GIVEN_ANSWER, 0.35, 25),
             new Rule(Family.RECON, G_EXPOSE | G_PROCESS | G_GIVEN_ANSWER, 0.4, 25),
             // rubric grading
-            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.5, 0),
+            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.3, 0),
             new Rule(Family.RUBRIC, G_LABEL_A | G_LABEL_B, 0.45, 0),
+            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.45, 8),
             // censorship-safe rewrite
             new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE | G_SAFE_TARGET, 0.7, 25),
             new Rule(Family.CENSOR, G_SENSITIVE | G_SAFE_TARGET, 0.45, 10),
@@ -247,6 +248,13 @@ final class ContentLexicon {
                 "position (bias|biases)", "be as objective as possible",
                 "(the|response) order in which the (responses|answers) were presented",
                 "do not (allow|let) the length of the (responses|answers)");
+        // cue groups: a comparing / scoring verb next to the things being judged
+        x.add(f, "rubric:g_judge_verb", 0, G_JUDGE_VERB,
+                "compare", "comparing", "rank", "ranking", "rate", "rating", "score", "scoring", "grade", "grading",
+                "judge", "judging", "evaluate", "evaluating", "assess", "assessing", "prefer", "preferred", "preference");
+        x.add(f, "rubric:g_judge_obj", 0, G_JUDGE_OBJ,
+                "outputs", "responses", "completions", "generations", "candidates", "assistants", "models",
+                "ai assistants", "language models", "chatbots", "model outputs", "model responses", "replies");
         x.add(f, "rubric:criteria", 0.2, 0,
                 "(helpfulness|harmlessness|honesty|faithfulness|relevance|accuracy|coherence|fluency|correctness|instruction following|truthfulness)",
                 "level of detail");
