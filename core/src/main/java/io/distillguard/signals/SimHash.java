@@ -9,9 +9,10 @@ package io.distillguard.signals;
  * identical skeletons give 0, unrelated texts about 32 (binomial, sd 4).
  *
  * <p>Weights: a shingle weighs the sum of its words' weights (prompt-instruction words 8, others and
- * masks 1), times {@link #EDGE_FACTOR} near either end. Measured on the shared prompt pools (see
+ * masks 1); position is not weighted (upweighting the ends helps templates whose payload sits in the
+ * middle and hurts those whose payload is at the end). Measured on the shared prompt pools (see
  * {@code docs/signals.md}): gsm8k questions wrapped in one template with 15+ fixed words differ in a
- * median of 11-16 bits (p95 at most 21); unrelated human prompts in a median of 33 (p1 23).
+ * median of 13-18 bits (p95 19-25); unrelated human prompts in a median of 32 (p5 25, p1 22).
  *
  * <p>The per-bit counting is done eight bits at a time in packed 8-bit lanes (one table lookup and
  * one add per byte of the shingle hash instead of 64 branches).
@@ -32,13 +33,6 @@ final class SimHash {
             EXPAND[b] = v;
         }
     }
-
-    /**
-     * Shingles within this many words of either end of the skeleton weigh {@link #EDGE_FACTOR} times
-     * more: prompt templates put their fixed instructions before and after the variable payload.
-     */
-    static final int EDGE = 16;
-    static final int EDGE_FACTOR = 3;
 
     private SimHash() {
     }
@@ -64,10 +58,7 @@ final class SimHash {
             long c = i + 2 < n ? tokens[i + 2] : 0x2L;
             long h = Lexicon.mix(a ^ Long.rotateLeft(Lexicon.mix(b ^ Long.rotateLeft(c, 29)), 17));
             int w = weights[i] + (i + 1 < n ? weights[i + 1] : 0) + (i + 2 < n ? weights[i + 2] : 0);
-            if (i < EDGE || i >= shingles - EDGE) {
-                w *= EDGE_FACTOR;
-            }
-            if (laneLoad + w > 255) { // w <= 3 words * 8 * 3 = 72, so one shingle never overflows a lane
+            if (laneLoad + w > 255) { // w <= 3 words * 8 = 24, so one shingle never overflows a lane
                 flush(lanes, counts);
                 laneLoad = 0;
             }
