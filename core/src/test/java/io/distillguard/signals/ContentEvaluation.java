@@ -245,6 +245,7 @@ final class ContentEvaluation {
         // rubric: lexicon built with fastchat in view; the other two are held out
         for (String[] src : new String[][] {
             {"rubric/fastchat_judge_prompts.jsonl", "recall dev"},
+            // held out; one generic rule was added after the first measurement (0.688) without looking at failures
             {"rubric/alpaca_eval_evaluator_templates.jsonl", "recall held-out"},
             {"rubric/ultrafeedback_templates.jsonl", "recall held-out"}}) {
             List<Rec> recs = SharedPrompts.read(dir, src[0], Integer.MAX_VALUE);
@@ -258,27 +259,25 @@ final class ContentEvaluation {
         }
 
         // CoT: benchmark questions wrapped in phrasings
-        wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, false);
-        wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, true);
-        wrapped3("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation);
-        round = "recall held-out (round 5)";
-        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, true);
-        wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
-        round = null;
-        wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, false);
-        wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
-        wrapped3("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction);
-        wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, false);
-        wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, true);
-        wrapped3("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite);
-        round = "recall held-out (round 4)";
-        wrapped("censorship", CENSOR_R4, human, List.of(), ContentSignals::censorshipRewrite, true);
-        round = null;
-        sqa(SQA_PHRASINGS, false);
-        sqa(SQA_FRESH, true);
-        round3 = true;
-        sqa(SQA_R3, true);
-        round3 = false;
+        // "seen": a set that was held out when first measured, then looked at while changing the lexicon
+        wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, null);
+        wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 2)");
+        wrapped("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 3)");
+        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, HELD_OUT + " (round 5)");
+        wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, null);
+        wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                SEEN + " (round 2)");
+        wrapped("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                SEEN + " (round 3)");
+        wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                HELD_OUT + " (round 5)");
+        wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, null);
+        wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 2)");
+        wrapped("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 3)");
+        wrapped("censorship", CENSOR_R4, human, List.of(), ContentSignals::censorshipRewrite, HELD_OUT + " (round 4)");
+        sqa(SQA_PHRASINGS, null);
+        sqa(SQA_FRESH, SEEN + " (round 2)");
+        sqa(SQA_R3, HELD_OUT + " (round 3)");
 
         // real CoT-style system messages (Orca explanation tuning); informative, tiny
         List<ContentSignals> orca = new ArrayList<>();
@@ -323,25 +322,12 @@ final class ContentEvaluation {
         return this;
     }
 
-    private boolean round3;
+    static final String SEEN = "recall seen";
+    static final String HELD_OUT = "recall held-out";
 
-    private void wrapped3(String classifier, List<String> phrasings, List<Rec> a, List<Rec> b,
-            ToDoubleFunction<ContentSignals> score) {
-        round3 = true;
-        wrapped(classifier, phrasings, a, b, score, true);
-        round3 = false;
-    }
-
-    private String round;
-
-    private String freshKind() {
-        if (round != null) {
-            return round;
-        }
-        return round3 ? "recall held-out (round 3)" : "recall held-out (round 2)";
-    }
-
-    private void sqa(List<String> phrasings, boolean fresh) {
+    /** {@code roundKind} null: the first set, split into a dev half and a round-1 half (since seen). */
+    private void sqa(List<String> phrasings, String roundKind) {
+        boolean fresh = roundKind != null;
         List<ContentSignals> dev = new ArrayList<>();
         List<ContentSignals> held = new ArrayList<>();
         for (int i = 0; i < phrasings.size(); i++) {
@@ -354,17 +340,18 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add("structured_qa", phrasings.size() + " phrasings x 20 topics", freshKind(), dev,
+            add("structured_qa", phrasings.size() + " phrasings x 20 topics", roundKind, dev,
                     ContentSignals::structuredQa);
             return;
         }
         add("structured_qa", "phrasings x 20 topics, first half", "recall dev", dev, ContentSignals::structuredQa);
-        add("structured_qa", "phrasings x 20 topics, second half", "recall held-out (round 1)", held,
+        add("structured_qa", "phrasings x 20 topics, second half", SEEN + " (round 1)", held,
                 ContentSignals::structuredQa);
     }
 
     private void wrapped(String classifier, List<String> phrasings, List<Rec> a, List<Rec> b,
-            ToDoubleFunction<ContentSignals> score, boolean fresh) {
+            ToDoubleFunction<ContentSignals> score, String roundKind) {
+        boolean fresh = roundKind != null;
         if (a.isEmpty()) {
             return;
         }
@@ -384,12 +371,12 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add(classifier, "pool prompts in " + phrasings.size() + " phrasings", freshKind(), dev, score);
+            add(classifier, "pool prompts in " + phrasings.size() + " phrasings", roundKind, dev, score);
             return;
         }
         String what = "pool prompts in " + phrasings.size() / 2 + " phrasings";
         add(classifier, what + ", first half", "recall dev", dev, score);
-        add(classifier, what + ", second half", "recall held-out (round 1)", held, score);
+        add(classifier, what + ", second half", SEEN + " (round 1)", held, score);
     }
 
     static String fill(String template, Rec payload) {
