@@ -13,6 +13,14 @@ import picocli.CommandLine.Command;
         description = "Detect and stop distillation campaigns in LLM API traffic.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvaluateCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
+            SimulateCommand.class,
+            BaselineCommand.class,
+            NetworkCommand.class,
+            ReportCommand.class,
+            ScanCommand.class,
         })
 public final class Main implements Runnable {
 

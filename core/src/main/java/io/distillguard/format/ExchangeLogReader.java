@@ -1,0 +1,405 @@
+package io.distillguard.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.distillguard.model.Account;
+import io.distillguard.model.Exchange;
+import io.distillguard.model.ModelRelease;
+import java.io.BufferedInputStream;
+import java.io.CharConversionException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads exchange-log v1 files ({@code docs/spec/exchange-log-v1.md}): events, accounts and models,
+ * as {@code .jsonl} or gzip-compressed {@code .jsonl.gz} (detected by name or by the gzip magic
+ * bytes). Reading is streaming: memory does not depend on the file size, only on the longest line
+ * admitted ({@link Builder#maxLineBytes}) and the duplicate window ({@link Builder#duplicateWindow}).
+ *
+ * <p>Every physical line ends up in exactly one bucket of {@link ReadStats}: accepted (passed to the
+ * sink), rejected (passed to the {@link RejectSink} with line number, byte offset and a
+ * {@link RejectReason}), blank, or duplicate. A bad line never stops the read and never changes how
+ * other lines are processed. Tolerated: a UTF-8 byte-order mark at the start, CRLF line ends,
+ * blank lines, unknown fields and unknown content-block types.
+ *
+ * <p>Duplicates: an event whose {@code id} equals one of the last {@code duplicateWindow} accepted
+ * ids (default 1,048,576) is counted as a duplicate and not passed on. The window spans all
+ * {@code readEvents} calls on the same reader, so events split across files are deduplicated too.
+ * Ids are compared by 64-bit hash (see {@code DuplicateFilter} for the collision bound). Accounts
+ * and models are not deduplicated.
+ *
+ * <p>A reader is not thread-safe; use one per reading thread. {@link IOException} is thrown only
+ * for failures of the underlying stream (missing file, truncated gzip) or when a sink throws one.
+ */
+public final class ExchangeLogReader {
+
+    /** Default longest accepted line: 4 MiB (admits base64 images and PDFs). */
+    public static final int DEFAULT_MAX_LINE_BYTES = 4 << 20;
+    /** Default deepest accepted JSON nesting. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+    /** Default number of most recent ids remembered for duplicate detection. */
+    public static final int DEFAULT_DUPLICATE_WINDOW = 1 << 20;
+
+    private static final int EXCERPT_BYTES = 200;
+    private static final int PROGRESS_EVERY_LINES = 8192;
+
+    private final int maxLineBytes;
+    private final int maxDepth;
+    private final JsonFactory factory;
+    private final RecordParser parser;
+    private final DuplicateFilter duplicates;
+    private final ReadProgress progress;
+
+    private ExchangeLogReader(Builder b) {
+        this.maxLineBytes = b.maxLineBytes;
+        this.maxDepth = b.maxDepth;
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(b.maxDepth)
+                .maxStringLength(Math.max(b.maxLineBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                .build();
+        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        this.parser = new RecordParser(factory);
+        this.duplicates = new DuplicateFilter(b.duplicateWindow);
+        this.progress = b.progress;
+    }
+
+    /** A builder with the defaults (4 MiB lines, depth 64, 1,048,576-id duplicate window). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The JSON factory configured with this reader's limits (for benchmarks comparing bare parsing). */
+    public JsonFactory jsonFactory() {
+        return factory;
+    }
+
+    /** The longest line, in bytes without the line end, that is parsed rather than rejected. */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** The deepest JSON nesting accepted (top-level object = 1). */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Reads an events file, passing each accepted, non-duplicate exchange to {@code sink}. */
+    public ReadStats readEvents(Path file, Consumer<Exchange> sink, RejectSink rejects) throws IOException {
+        return readFile(file, Kind.EVENTS, sink, rejects);
+    }
+
+    /** Reads an accounts file. */
+    public ReadStats readAccounts(Path file, Consumer<Account> sink, RejectSink rejects) throws IOException {
+        return readFile(file, Kind.ACCOUNTS, sink, rejects);
+    }
+
+    /** Reads a models file. */
+    public ReadStats readModels(Path file, Consumer<ModelRelease> sink, RejectSink rejects) throws IOException {
+        return readFile(file, Kind.MODELS, sink, rejects);
+    }
+
+    /**
+     * Reads events from an open stream (not closed here). {@code source} names it in rejections.
+     * The stream must already be decompressed.
+     */
+    public ReadStats readEvents(InputStream in, String source, Consumer<Exchange> sink, RejectSink rejects)
+            throws IOException {
+        return read(in, null, source, Kind.EVENTS, sink, rejects);
+    }
+
+    /** Reads accounts from an open, decompressed stream (not closed here). */
+    public ReadStats readAccounts(InputStream in, String source, Consumer<Account> sink, RejectSink rejects)
+            throws IOException {
+        return read(in, null, source, Kind.ACCOUNTS, sink, rejects);
+    }
+
+    /** Reads models from an open, decompressed stream (not closed here). */
+    public ReadStats readModels(InputStream in, String source, Consumer<ModelRelease> sink, RejectSink rejects)
+            throws IOException {
+        return read(in, null, source, Kind.MODELS, sink, rejects);
+    }
+
+    /**
+     * Benchmark baseline: splits {@code file} into lines exactly as the read methods do and runs a
+     * bare Jackson streaming parse over each line ({@code nextToken()} to the end), with no UTF-8
+     * check, field handling, normalisation or duplicate detection. Lines that fail to parse are
+     * skipped silently; over-long lines are skipped as usual.
+     *
+     * @return the number of physical lines seen
+     */
+    public long bareParse(Path file) throws IOException {
+        long[] lines = {0};
+        long[] tokens = {0};
+        try (InputStream in = open(file, null)) {
+            new LineSplitter(in, maxLineBytes).run(new LineSplitter.Handler() {
+                @Override
+                public void line(byte[] buf, int off, int len, long lineNumber, long byteOffset) {
+                    lines[0]++;
+                    try (com.fasterxml.jackson.core.JsonParser p = factory.createParser(buf, off, len)) {
+                        while (p.nextToken() != null) {
+                            tokens[0]++;
+                        }
+                    } catch (IOException e) {
+                        // a malformed line: the baseline only measures parsing speed
+                    }
+                }
+
+                @Override
+                public void tooLong(long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
+                    lines[0]++;
+                }
+            });
+        }
+        bareTokens = tokens[0];
+        return lines[0];
+    }
+
+    /** Tokens seen by the last {@link #bareParse}; kept so the JIT cannot drop the parsing work. */
+    private volatile long bareTokens;
+
+    /**
+     * Opens a log file for reading: gunzips when the name ends in {@code .gz} or the content starts
+     * with the gzip magic bytes. {@code counter}, when given, counts the bytes read from the file.
+     */
+    public static InputStream open(Path file, long[] counter) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        InputStream counted = counter == null ? raw : new CountingStream(raw, counter);
+        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        boolean gzip = file.getFileName().toString().endsWith(".gz") || (b0 == 0x1f && b1 == 0x8b);
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private enum Kind { EVENTS, ACCOUNTS, MODELS }
+
+    private <T> ReadStats readFile(Path file, Kind kind, Consumer<T> sink, RejectSink rejects) throws IOException {
+        long[] counter = new long[1];
+        try (InputStream in = open(file, counter)) {
+            return read(in, counter, file.toString(), kind, sink, rejects);
+        }
+    }
+
+    private <T> ReadStats read(InputStream in, long[] fileCounter, String source, Kind kind, Consumer<T> sink,
+            RejectSink rejects) throws IOException {
+        LineSplitter splitter = new LineSplitter(in, maxLineBytes);
+        Tally tally = new Tally();
+        splitter.run(new LineSplitter.Handler() {
+            @Override
+            public void line(byte[] buf, int off, int len, long lineNumber, long byteOffset) throws IOException {
+                tally.total++;
+                if (lineNumber == 1 && len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB
+                        && buf[off + 2] == (byte) 0xBF) {
+                    off += 3;
+                    len -= 3;
+                }
+                if (len > 0 && buf[off + len - 1] == '\r') {
+                    len--;
+                }
+                if (isBlank(buf, off, len)) {
+                    tally.blank++;
+                } else {
+                    handle(buf, off, len, lineNumber, byteOffset, source, kind, sink, rejects, tally);
+                }
+                if ((tally.total % PROGRESS_EVERY_LINES) == 0) {
+                    progress.progress(source, fileCounter != null ? fileCounter[0] : splitter.bytesRead(), tally.total);
+                }
+            }
+
+            @Override
+            public void tooLong(long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
+                tally.total++;
+                reject(rejects, tally, new Rejection(source, lineNumber, byteOffset, RejectReason.LINE_TOO_LONG.code(),
+                        "line is " + length + " bytes, limit " + maxLineBytes, excerpt(head, 0, headLen)));
+            }
+        });
+        progress.progress(source, fileCounter != null ? fileCounter[0] : splitter.bytesRead(), tally.total);
+        return new ReadStats(tally.total, tally.accepted, tally.rejected, tally.blank, tally.duplicates,
+                tally.byReason, splitter.bytesRead());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void handle(byte[] buf, int off, int len, long lineNumber, long byteOffset, String source, Kind kind,
+            Consumer<T> sink, RejectSink rejects, Tally tally) {
+        RejectReason reason;
+        String detail;
+        int bad = Utf8.firstInvalid(buf, off, len);
+        if (bad >= 0) {
+            reason = RejectReason.INVALID_UTF8;
+            detail = "invalid UTF-8 byte 0x" + Integer.toHexString(buf[bad] & 0xff) + " at column " + (bad - off + 1);
+        } else {
+            Object record;
+            try {
+                switch (kind) {
+                    case EVENTS:
+                        record = parser.parseEvent(buf, off, len);
+                        break;
+                    case ACCOUNTS:
+                        record = parser.parseAccount(buf, off, len);
+                        break;
+                    default:
+                        record = parser.parseModel(buf, off, len);
+                }
+                reason = null;
+                detail = null;
+            } catch (LineRejected e) {
+                record = null;
+                reason = e.reason;
+                detail = e.getMessage();
+            } catch (StreamConstraintsException e) {
+                record = null;
+                boolean depth = e.getMessage() != null && e.getMessage().contains("nesting depth");
+                reason = depth ? RejectReason.TOO_DEEP : RejectReason.NOT_JSON;
+                detail = depth ? "JSON nesting deeper than " + maxDepth : firstLine(e.getOriginalMessage());
+            } catch (CharConversionException e) {
+                record = null;
+                reason = RejectReason.INVALID_UTF8;
+                detail = firstLine(e.getMessage());
+            } catch (JsonProcessingException e) {
+                record = null;
+                reason = RejectReason.NOT_JSON;
+                detail = firstLine(e.getOriginalMessage());
+            } catch (IOException | RuntimeException e) {
+                record = null;
+                reason = RejectReason.INTERNAL_ERROR;
+                detail = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+            }
+            if (reason == null) {
+                if (kind == Kind.EVENTS && duplicates.seenBefore(((Exchange) record).id())) {
+                    tally.duplicates++;
+                } else {
+                    tally.accepted++;
+                    sink.accept((T) record);
+                }
+                return;
+            }
+        }
+        reject(rejects, tally, new Rejection(source, lineNumber, byteOffset, reason.code(), detail,
+                excerpt(buf, off, len)));
+    }
+
+    private static void reject(RejectSink rejects, Tally tally, Rejection r) {
+        tally.rejected++;
+        tally.byReason.merge(r.reason(), 1L, Long::sum);
+        rejects.reject(r);
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String excerpt(byte[] b, int off, int len) {
+        return new String(b, off, Math.min(len, EXCERPT_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl >= 0 ? s.substring(0, nl) : s;
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    private static final class Tally {
+        long total;
+        long accepted;
+        long rejected;
+        long blank;
+        long duplicates;
+        final Map<String, Long> byReason = new TreeMap<>();
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        private final long[] counter;
+
+        CountingStream(InputStream in, long[] counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter[0]++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counter[0] += n;
+            }
+            return n;
+        }
+    }
+
+    /** Configures a reader. */
+    public static final class Builder {
+        private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+        private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+        private ReadProgress progress = ReadProgress.NONE;
+
+        private Builder() {
+        }
+
+        /** Longest line in bytes (without the line end) that is parsed; longer lines are skipped and rejected. */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxLineBytes must be >= 1: " + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
+        }
+
+        /** Deepest JSON nesting accepted (the top-level object counts 1); deeper lines are rejected. */
+        public Builder maxDepth(int depth) {
+            if (depth < 2) {
+                throw new IllegalArgumentException("maxDepth must be >= 2: " + depth);
+            }
+            this.maxDepth = depth;
+            return this;
+        }
+
+        /** How many of the most recent accepted event ids are remembered to detect duplicates (>= 1). */
+        public Builder duplicateWindow(int ids) {
+            if (ids < 1) {
+                throw new IllegalArgumentException("duplicateWindow must be >= 1: " + ids);
+            }
+            this.duplicateWindow = ids;
+            return this;
+        }
+
+        /** Where to report progress; default none. */
+        public Builder progress(ReadProgress listener) {
+            this.progress = listener == null ? ReadProgress.NONE : listener;
+            return this;
+        }
+
+        public ExchangeLogReader build() {
+            return new ExchangeLogReader(this);
+        }
+    }
+}
