@@ -413,6 +413,11 @@ final class ContentLexicon {
                 "passage", "document", "code", "function", "fields", "keys", "include", "make", "sure", "first",
                 "then", "end", "begin", "start", "box", "boxed", "option", "options", "choice", "correct", "letter",
                 "concise", "brief", "detail", "carefully", "internal", "articulate", "behind", "reconstruct",
-                "neutral", "sensitive", "rubric", "criteria", "reference", "tools", "tool", "call", "action");
+                "neutral", "sensitive", "rubric", "criteria", "reference", "tools", "tool", "call", "action",
+                "give", "title", "bullet", "points", "exactly", "short", "long", "sentence", "sentences", "words",
+                "paragraph", "paragraphs", "summary", "label", "classify", "category", "sentiment", "read", "based",
+                "identify", "extract", "answering", "solving", "question s", "reply", "respond", "markdown", "table",
+                "instructions", "guidelines", "rules", "format", "formatted", "number", "numbered", "line", "lines",
+                "review", "essay", "story", "analyze", "analyse", "compare", "determine", "calculate", "compute");
     }
 }

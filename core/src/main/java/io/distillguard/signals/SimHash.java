@@ -78,6 +78,33 @@ final class SimHash {
         return fp == 0 ? 1 : fp;
     }
 
+    /** Skeleton words the exact template key covers at one end. */
+    static final int KEY_WORDS = 10;
+
+    /**
+     * Exact template key: a hash of the first or the last {@value #KEY_WORDS} skeleton tokens, whichever
+     * end holds more prompt-instruction words (ties: the start), so a template's fixed instruction
+     * text, before or after the payload, gives equal keys. 0 when {@code n == 0}.
+     */
+    static long key(long[] tokens, byte[] weights, int n, int instructionWeight) {
+        if (n == 0) {
+            return 0;
+        }
+        int k = Math.min(KEY_WORDS, n);
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < k; i++) {
+            head += weights[i] == instructionWeight ? 1 : 0;
+            tail += weights[n - 1 - i] == instructionWeight ? 1 : 0;
+        }
+        int from = tail > head ? n - k : 0;
+        long h = tail > head ? 0x7461696cL : 0x68656164L;
+        for (int i = from; i < from + k; i++) {
+            h = Lexicon.mix(h ^ tokens[i]) + 0x9e3779b97f4a7c15L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
     private static void flush(long[] lanes, int[] counts) {
         for (int k = 0; k < 8; k++) {
             long v = lanes[k];

@@ -102,6 +102,46 @@ class TemplateFingerprintTest {
         assertThat(unrelatedNear).isLessThanOrEqualTo(0.01);
     }
 
+    @Test
+    void exactKeyIsEqualWithinATemplateAndDistinctAcrossPrompts() {
+        String prefix = "You are a careful grader of student essays. Read the essay below and list its three main "
+                + "weaknesses.\n\n%s";
+        String suffix = "%s\n\nSummarize the text above in exactly three bullet points and give it a short title.";
+        String[] payloads = {"My summer holiday was spent at my grandmother's farm near the lake.",
+            "Technology changes how we learn; online courses let anyone study anything.",
+            "The French Revolution began in 1789 and changed Europe forever."};
+        for (String tpl : new String[] {prefix, suffix}) {
+            long k0 = an.templateKey(String.format(Locale.ROOT, tpl, payloads[0]));
+            for (String p : payloads) {
+                assertThat(an.templateKey(String.format(Locale.ROOT, tpl, p))).isEqualTo(k0);
+            }
+        }
+        assertThat(an.templateKey(payloads[0])).isNotEqualTo(an.templateKey(payloads[1]));
+        assertThat(an.templateKey("")).isZero();
+        assertThat(an.analyze(Exchanges.prompt(String.format(Locale.ROOT, prefix, payloads[2]))).templateKey())
+                .isEqualTo(an.templateKey(String.format(Locale.ROOT, prefix, payloads[0])));
+    }
+
+    @Test
+    void poolExactKeys() {
+        var dir = SharedPrompts.dir();
+        assumeTrue(dir.isPresent(), SharedPrompts.ABSENT);
+        var gsm = SharedPrompts.read(dir.get(), "benchmark/gsm8k_test.jsonl", 300);
+        String tpl = "%s\nExplain every step of your reasoning, then write the answer on its own line as 'Answer: <number>'.";
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        for (var r : gsm) {
+            keys.add(an.templateKey(String.format(Locale.ROOT, tpl, r.text())));
+        }
+        assertThat(keys).hasSize(1);
+        var human = SharedPrompts.read(dir.get(), "human/sharegpt_sg90k_first_turns.jsonl", 3000);
+        java.util.Set<Long> hk = new java.util.HashSet<>();
+        for (var r : human) {
+            hk.add(an.templateKey(r.text()));
+        }
+        System.out.printf(Locale.ROOT, "template key: sharegpt %d prompts -> %d distinct keys%n", human.size(), hk.size());
+        assertThat((double) hk.size() / human.size()).isGreaterThanOrEqualTo(0.97);
+    }
+
     private static double fractionAtMost(int[] sorted, int limit) {
         int n = 0;
         for (int d : sorted) {
