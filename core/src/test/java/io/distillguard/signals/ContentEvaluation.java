@@ -182,6 +182,26 @@ final class ContentEvaluation {
             "Act as the author of the following answer and explain, step by step, the thinking behind each part of it.\nQuestion: {q}\nAnswer: {a}",
             "We know the final result is {f}. Write out the chain of thought that leads from the question to that result: {q}");
 
+    /**
+     * Round 6 (CoT and reconstruction): written after the last lexicon change, committed before being
+     * measured; the final held-out estimate.
+     */
+    static final List<String> COT_R6 = List.of(
+            "{q}\nPlease reason it through in writing: what do we know, what do we need, and how does each calculation follow from the last?",
+            "Work the problem below the way a teacher would on the board, narrating each move, then circle the answer.\n{q}",
+            "{q}\nI'd like a transparent solution: no leaps, every inference stated, the answer only at the very end.",
+            "Treat this as a proof: state your assumptions, derive each result from the previous one, and conclude.\n{q}",
+            "{q}\nBefore you answer, reflect on the problem at length and make your reasoning explicit.",
+            "Give me your full working for this, step after step, and then the final figure.\n{q}",
+            "{q}\nSolve with commentary: annotate every step with the reason you took it.",
+            "Answer the question below. Your response must contain the complete line of reasoning, not just a number.\n{q}");
+
+    static final List<String> RECON_R6 = List.of(
+            "Problem: {q}\nFinal answer (given): {f}\nReproduce the hidden reasoning that a solver went through to reach this final answer.",
+            "You are shown a question with a model-written reply. Infer and write down the step-by-step thought process that produced the reply.\nQuestion: {q}\nReply: {a}",
+            "{q}\nAnswer: {a}\nExplain in detail the thinking that must have gone on behind this answer, as a first-person monologue.",
+            "Taking the answer {f} as correct, lay out the full chain of reasoning that justifies it for this problem: {q}");
+
     static final List<String> SQA_R3 = List.of(
             "NONE|Generate a list of 25 prompts and their ideal completions about {t} for fine-tuning, as a JSON array.",
             "JSON_SCHEMA|Produce practice problems with solutions about {t}.",
@@ -263,14 +283,17 @@ final class ContentEvaluation {
         wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, null);
         wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 2)");
         wrapped("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 3)");
-        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, HELD_OUT + " (round 5)");
+        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 5)");
+        wrapped("cot", COT_R6, gsm, mmlu, ContentSignals::cotElicitation, HELD_OUT + " (round 6)");
+        wrapped("reconstruction", RECON_R6, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                HELD_OUT + " (round 6)");
         wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, null);
         wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction,
                 SEEN + " (round 2)");
         wrapped("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction,
                 SEEN + " (round 3)");
         wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction,
-                HELD_OUT + " (round 5)");
+                SEEN + " (round 5)");
         wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, null);
         wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 2)");
         wrapped("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 3)");

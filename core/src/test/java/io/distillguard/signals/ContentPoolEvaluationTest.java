@@ -58,11 +58,11 @@ class ContentPoolEvaluationTest {
         assertThat(eval.pooled("rubric", "recall dev")).isGreaterThanOrEqualTo(0.99);
     }
 
-    /** Unseen phrasings: measured 0.625 (CoT) and 0.50 (reconstruction) when first run. */
+    /** Unseen phrasings (round 6); round 5 measured 0.625 (CoT) and 0.50 (reconstruction) when first run. */
     @Test
     void cotAndReconstructionRecallOnUnseenPhrasings() {
-        assertThat(rate("cot", "recall held-out (round 5)")).isGreaterThanOrEqualTo(0.5);
-        assertThat(rate("reconstruction", "recall held-out (round 5)")).isGreaterThanOrEqualTo(0.4);
+        assertThat(rate("cot", "recall held-out (round 6)")).isGreaterThanOrEqualTo(0.5);
+        assertThat(rate("reconstruction", "recall held-out (round 6)")).isGreaterThanOrEqualTo(0.5);
         // phrasings looked at while building stay detected (regression guard, not generalisation)
         assertThat(eval.pooled("cot", "recall seen")).isGreaterThanOrEqualTo(0.9);
         assertThat(eval.pooled("reconstruction", "recall seen")).isGreaterThanOrEqualTo(0.9);
