@@ -2,6 +2,9 @@ package io.distillguard.cli;
 
 import io.distillguard.findings.Findings;
 import io.distillguard.findings.FindingsReader;
+import io.distillguard.format.ExchangeLogReader;
+import io.distillguard.format.ReadStats;
+import io.distillguard.format.RejectSink;
 import io.distillguard.sim.eval.Evaluation;
 import io.distillguard.sim.eval.EvaluationReport;
 import io.distillguard.sim.eval.Evaluator;
@@ -36,6 +39,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A scan output folder; repeat to compare detectors side by side.")
     List<Path> findings;
 
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "The events file the detectors scanned; gives each campaign's first event, so the time "
+                    + "and campaign exchanges to detection can be measured independently of any detector.")
+    Path events;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the metrics as JSON to this file.")
     Path json;
 
@@ -56,6 +64,14 @@ final class EvaluateCommand implements Callable<Integer> {
             for (Path dir : findings) {
                 Findings f = FindingsReader.read(dir);
                 evaluator.add(dir.toString(), f);
+            }
+            if (events != null) {
+                ReadStats s = ExchangeLogReader.builder().build().readEvents(events,
+                        e -> evaluator.observeEvent(e.accountId(), e.tsMillis()), RejectSink.NONE);
+                if (s.rejected() > 0) {
+                    err.println("evaluate: " + s.rejected() + " rejected lines in " + events + " ignored");
+                    err.flush();
+                }
             }
             List<Evaluation> results = evaluator.results();
             out.print(EvaluationReport.table(truth, results));

@@ -14,8 +14,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvaluateCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
+            SimulateCommand.class,
+            BaselineCommand.class,
             NetworkCommand.class,
             ReportCommand.class,
+            ScanCommand.class,
         })
 public final class Main implements Runnable {
 

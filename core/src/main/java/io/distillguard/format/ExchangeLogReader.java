@@ -130,6 +130,44 @@ public final class ExchangeLogReader {
     }
 
     /**
+     * Benchmark baseline: splits {@code file} into lines exactly as the read methods do and runs a
+     * bare Jackson streaming parse over each line ({@code nextToken()} to the end), with no UTF-8
+     * check, field handling, normalisation or duplicate detection. Lines that fail to parse are
+     * skipped silently; over-long lines are skipped as usual.
+     *
+     * @return the number of physical lines seen
+     */
+    public long bareParse(Path file) throws IOException {
+        long[] lines = {0};
+        long[] tokens = {0};
+        try (InputStream in = open(file, null)) {
+            new LineSplitter(in, maxLineBytes).run(new LineSplitter.Handler() {
+                @Override
+                public void line(byte[] buf, int off, int len, long lineNumber, long byteOffset) {
+                    lines[0]++;
+                    try (com.fasterxml.jackson.core.JsonParser p = factory.createParser(buf, off, len)) {
+                        while (p.nextToken() != null) {
+                            tokens[0]++;
+                        }
+                    } catch (IOException e) {
+                        // a malformed line: the baseline only measures parsing speed
+                    }
+                }
+
+                @Override
+                public void tooLong(long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
+                    lines[0]++;
+                }
+            });
+        }
+        bareTokens = tokens[0];
+        return lines[0];
+    }
+
+    /** Tokens seen by the last {@link #bareParse}; kept so the JIT cannot drop the parsing work. */
+    private volatile long bareTokens;
+
+    /**
      * Opens a log file for reading: gunzips when the name ends in {@code .gz} or the content starts
      * with the gzip magic bytes. {@code counter}, when given, counts the bytes read from the file.
      */

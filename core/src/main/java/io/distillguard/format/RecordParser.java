@@ -22,6 +22,14 @@ import java.util.List;
  */
 final class RecordParser {
 
+    /**
+     * Integer timestamps must be epoch milliseconds between 1973-03-03 (1e11 ms) and the end of
+     * year 9999: smaller values are almost certainly epoch seconds, which would otherwise be read
+     * silently as January 1970 and corrupt every time-window signal.
+     */
+    static final long MIN_EPOCH_MS = 100_000_000_000L;
+    static final long MAX_EPOCH_MS = 253_402_300_799_999L;
+
     private final JsonFactory factory;
     private final RequestNormalizer body = new RequestNormalizer();
 
@@ -108,16 +116,16 @@ final class RecordParser {
             }
             end(p);
             if (id == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field id is absent");
             }
             if (!hasTs) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "ts");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field ts is absent");
             }
             if (accountId == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "account_id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
             }
             if (!hasRequest) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "request");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field request is absent");
             }
             Api api;
             if (apiName != null) {
@@ -214,7 +222,7 @@ final class RecordParser {
             }
             end(p);
             if (accountId == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "account_id");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
             }
             return new Account(accountId, createdAt, emailDomain, emailShape, payment, bin, billing, declared,
                     program, verified, signupIp, orgId);
@@ -242,10 +250,10 @@ final class RecordParser {
             }
             end(p);
             if (model == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "model");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field model is absent");
             }
             if (released == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "released_at");
+                throw new LineRejected(RejectReason.MISSING_FIELD, "required field released_at is absent");
             }
             return new ModelRelease(model, released);
         }
@@ -290,7 +298,12 @@ final class RecordParser {
             if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " epoch ms out of range");
             }
-            return p.getLongValue();
+            long v = p.getLongValue();
+            if (v < MIN_EPOCH_MS || v > MAX_EPOCH_MS) {
+                throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " = " + v
+                        + " is outside 1973..9999 as epoch milliseconds (epoch seconds are not accepted)");
+            }
+            return v;
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             throw new LineRejected(RejectReason.BAD_TIMESTAMP, field + " must be integer epoch ms, got a fraction");

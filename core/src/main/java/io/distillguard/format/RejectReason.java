@@ -19,7 +19,10 @@ public enum RejectReason {
     MISSING_FIELD("missing_field"),
     /** A required field has the wrong JSON type (e.g. {@code request} is a string). */
     WRONG_TYPE("wrong_type"),
-    /** A timestamp is neither RFC 3339 with an offset nor an integer of epoch milliseconds. */
+    /**
+     * A timestamp is neither RFC 3339 with an offset nor an integer of epoch milliseconds between
+     * 1973-03-03 and 9999-12-31 (smaller integers are taken for epoch seconds and refused).
+     */
     BAD_TIMESTAMP("bad_timestamp"),
     /**
      * The {@code api} field names a body shape this version does not know, or it is absent and the

@@ -426,7 +426,7 @@ final class RequestNormalizer {
         TurnAccumulator acc = accs[1];
         acc.reset();
         parseContent(p, t, acc, 1);
-        appendSystem(acc.text);
+        appendSystem(acc.text());
     }
 
     private void appendSystem(CharSequence s) {
@@ -639,7 +639,7 @@ final class RequestNormalizer {
                 // role:system inside messages: Chat's normal form, and seen in Anthropic traffic too
                 chat += 1;
             }
-            appendSystem(acc.text);
+            appendSystem(acc.text());
             turns.addAll(acc.toolResultTurns);
             return;
         }
@@ -682,8 +682,8 @@ final class RequestNormalizer {
         if (last >= 0 && turns.get(last).role() == Role.ASSISTANT) {
             Turn prev = turns.get(last);
             String text = prev.text();
-            if (acc.text.length() > 0) {
-                text = text.isEmpty() ? acc.text.toString() : text + "\n" + acc.text;
+            if (acc.hasText()) {
+                text = text.isEmpty() ? acc.text() : text + "\n" + acc.text();
             }
             List<String> calls = new ArrayList<>(prev.toolCalls());
             calls.addAll(acc.toolCalls);
@@ -848,7 +848,7 @@ final class RequestNormalizer {
             case "tool_result":
                 anthropic += 3;
                 if (nested != null) {
-                    acc.toolResultTurns.add(new Turn(Role.TOOL, nested.text.toString(), List.of(), 1,
+                    acc.toolResultTurns.add(new Turn(Role.TOOL, nested.text(), List.of(), 1,
                             nested.images, nested.otherTypes));
                 } else {
                     acc.toolResultTurns.add(new Turn(Role.TOOL, text, List.of(), 1, 0, List.of()));
@@ -863,7 +863,7 @@ final class RequestNormalizer {
                 acc.otherTypes.add(type);
                 acc.appendText(text);
                 if (nested != null) {
-                    acc.appendText(nested.text.toString());
+                    acc.appendText(nested.text());
                     acc.images += nested.images;
                 }
         }

@@ -8,7 +8,10 @@ import java.util.List;
 /** Collects the parts of one message while it is being streamed (its role may come last). */
 final class TurnAccumulator {
 
-    final StringBuilder text = new StringBuilder();
+    /** The only text part so far, kept as is to avoid copying (most messages have one). */
+    private String single;
+    /** Joined text once a second part arrives. */
+    private final StringBuilder joined = new StringBuilder();
     final List<String> toolCalls = new ArrayList<>(2);
     final List<String> otherTypes = new ArrayList<>(2);
     /** Tool results found inside the message (Anthropic {@code tool_result} blocks), one TOOL turn each. */
@@ -16,7 +19,8 @@ final class TurnAccumulator {
     int images;
 
     void reset() {
-        text.setLength(0);
+        single = null;
+        joined.setLength(0);
         toolCalls.clear();
         otherTypes.clear();
         toolResultTurns.clear();
@@ -27,17 +31,31 @@ final class TurnAccumulator {
         if (s == null || s.isEmpty()) {
             return;
         }
-        if (text.length() > 0) {
-            text.append('\n');
+        if (single == null && joined.length() == 0) {
+            single = s;
+            return;
         }
-        text.append(s);
+        if (single != null) {
+            joined.append(single);
+            single = null;
+        }
+        joined.append('\n').append(s);
+    }
+
+    /** All text parts joined with a newline; empty when none. */
+    String text() {
+        return single != null ? single : joined.toString();
+    }
+
+    boolean hasText() {
+        return single != null || joined.length() > 0;
     }
 
     boolean hasContent() {
-        return text.length() > 0 || images > 0 || !toolCalls.isEmpty() || !otherTypes.isEmpty();
+        return hasText() || images > 0 || !toolCalls.isEmpty() || !otherTypes.isEmpty();
     }
 
     Turn toTurn(Role role, int toolResults) {
-        return new Turn(role, text.toString(), toolCalls, toolResults, images, otherTypes);
+        return new Turn(role, text(), toolCalls, toolResults, images, otherTypes);
     }
 }

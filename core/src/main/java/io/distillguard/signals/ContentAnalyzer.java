@@ -156,6 +156,16 @@ public final class ContentAnalyzer {
         int qaHits = hits[Family.QA.ordinal()];
         int chatHits = hits[Family.CHAT.ordinal()];
         int words = sc.words;
+        double codeShape = Math.min(sc.indentedLines, 6) * 0.3 + Math.min(sc.snakeCase, 5) * 0.3
+                + (sc.parens >= 4 && sc.codeChars + sc.snakeCase > 0 ? 0.5 : 0);
+        int optionLines = sc.optionLines;
+        // capability is about the user's request: snapshot the counters before the system text is scanned
+        int fences = sc.fences;
+        int codeChars = sc.codeChars;
+        int codeWords = sc.codeWords;
+        int mathChars = sc.mathChars;
+        int numbers = sc.numbers;
+        int questionMarks = sc.questionMarks;
 
         // system text: the same families (judges and CoT instructions often live there)
         long systemTemplateHash = 0;
@@ -178,6 +188,15 @@ public final class ContentAnalyzer {
             }
         }
         long g = sc.groups;
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            boolean met = rule.window() == 0 ? (g & rule.required()) == rule.required()
+                    : (sc.rulesMet & (1L << r)) != 0;
+            if (met) {
+                keep[rule.family().ordinal()] *= 1.0 - rule.weight();
+            }
+        }
 
         // request parameters
         boolean maxed = reasoningMaxed(e.reasoning(), e.sampling().maxTokens());
@@ -192,36 +211,28 @@ public final class ContentAnalyzer {
         boolean toolsOffered = !e.tools().isEmpty();
         boolean responseToolCalls = e.response().toolCalls() > 0;
 
-        // chain of thought
-        double cot = 1 - keep[Family.COT.ordinal()] * (maxed ? 1 - 0.2 : 1);
-
-        // reasoning reconstruction: verb + reasoning object + a given answer is the distillation tell
+        // chain of thought; reconstruction implies it (the reasoning is to be written out)
+        double cotText = 1 - keep[Family.COT.ordinal()];
+        // written-out reasoning asked for an answer the prompt already holds is a reconstruction
         double recon = 1 - keep[Family.RECON.ordinal()]
-                * rule(g, ContentLexicon.G_RECON_VERB | ContentLexicon.G_REASONING_OBJ | ContentLexicon.G_GIVEN_ANSWER, 0.8)
-                * rule(g, ContentLexicon.G_RECON_VERB | ContentLexicon.G_REASONING_OBJ, 0.45)
-                * rule(g, ContentLexicon.G_REASONING_OBJ | ContentLexicon.G_GIVEN_ANSWER, 0.3);
-        cot = Math.max(cot, recon);
+                * (cotText >= POSITIVE && (g & ContentLexicon.G_GIVEN_ANSWER) != 0 ? 1 - 0.45 : 1);
+        double cot = Math.max(1 - (1 - cotText) * (maxed ? 1 - 0.2 : 1), recon);
 
-        // rubric grading
-        boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0;
+        // rubric grading: a judge cue plus a scale or a [[verdict]] slot
+        boolean judgeCue = (g & (ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ)) != 0
+                || (g & (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B))
+                        == (ContentLexicon.G_LABEL_A | ContentLexicon.G_LABEL_B);
         double rubric = 1 - keep[Family.RUBRIC.ordinal()]
-                * rule(g, ContentLexicon.G_JUDGE_VERB | ContentLexicon.G_JUDGE_OBJ, 0.5)
                 * (judgeCue && (g & ContentLexicon.G_SCALE) != 0 ? 1 - 0.4 : 1)
                 * (judgeCue && sc.doubleBrackets > 0 ? 1 - 0.4 : 1);
 
-        // censorship-safe rewrite
-        double censor = 1 - keep[Family.CENSOR.ordinal()]
-                * rule(g, ContentLexicon.G_REWRITE_VERB | ContentLexicon.G_SENSITIVE, 0.6)
-                * rule(g, ContentLexicon.G_REWRITE_VERB | ContentLexicon.G_SAFE_TARGET, 0.35)
-                * rule(g, ContentLexicon.G_SENSITIVE | ContentLexicon.G_SAFE_TARGET, 0.45);
+        double censor = 1 - keep[Family.CENSOR.ordinal()];
 
-        // structured Q/A generation
+        // structured Q/A generation: wording plus the response format
         StructuredOutput so = e.structuredOutput();
         double soWeight = so == StructuredOutput.JSON_SCHEMA ? 0.35 : so == StructuredOutput.JSON_OBJECT ? 0.25 : 0;
-        boolean genCue = (g & (ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS)) != 0;
+        boolean genCue = (g & (ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS | ContentLexicon.G_ITEM_WORD)) != 0;
         double sqa = 1 - keep[Family.SQA.ordinal()]
-                * rule(g, ContentLexicon.G_GENERATE | ContentLexicon.G_ITEMS, 0.45)
-                * rule(g, ContentLexicon.G_JSON | ContentLexicon.G_ITEMS, 0.35)
                 * (1 - soWeight)
                 * (so != StructuredOutput.NONE && genCue ? 1 - 0.3 : 1);
 
@@ -229,21 +240,25 @@ public final class ContentAnalyzer {
         boolean agentic = toolResults > 0 || (priorToolCalls > 0 && (toolsOffered || responseToolCalls))
                 || (toolsOffered && responseToolCalls);
         double tool = 1 - keep[Family.TOOL.ordinal()]
-                * (toolsOffered ? 1 - 0.45 : 1)
+                * (toolsOffered ? 1 - 0.5 : 1)
                 * (toolResults > 0 ? 1 - 0.7 : 1)
                 * (priorToolCalls > 0 ? 1 - 0.5 : 1)
                 * (responseToolCalls ? 1 - 0.3 : 1)
                 * ("required".equals(e.toolChoice()) || "any".equals(e.toolChoice()) ? 1 - 0.15 : 1);
 
-        Capability cap = capability(rubric, tool, agentic, sc.fences, codeHits, sc.codeChars, sc.codeWords,
-                mathHits, sc.mathChars, sc.numbers, writingHits, qaHits, sc.questionMarks, chatHits, words);
+        Capability cap = capability(rubric, tool, agentic, fences, codeHits, codeShape, codeChars, codeWords,
+                mathHits, mathChars, numbers, writingHits, qaHits, questionMarks, optionLines, chatHits, words);
 
         return new ContentSignals(round(cot), round(recon), round(rubric), round(censor), round(sqa), agentic,
                 maxed, cap, templateHash, exactHash(prompt), exactHash(system), prompt.length(),
                 round(tool), systemTemplateHash);
     }
 
-    /** Finds every phrase in the lexicon stream; at each start position only the longest match fires. */
+    /**
+     * Finds phrases in the lexicon stream, leftmost-longest: at each word the longest phrase starting
+     * there fires, and the words it covers start no other match (so "step" inside "step by step" is not a
+     * second cue).
+     */
     private void match(PromptScanner.Scratch sc) {
         int[] ids = sc.ids;
         int n = sc.idCount;
@@ -253,6 +268,8 @@ public final class ContentAnalyzer {
             }
             int node = 0;
             int[] best = null;
+            int bestEnd = i;
+            long pathGroups = 0;
             for (int j = i; j < n; j++) {
                 int id = ids[j];
                 if (id < 0) {
@@ -266,9 +283,39 @@ public final class ContentAnalyzer {
                 int[] t = lex.terminal(node);
                 if (t != null) {
                     best = t;
+                    bestEnd = j;
+                    for (int fid : t) {
+                        pathGroups |= lex.feature(fid).groups();
+                    }
                 }
             }
             if (best != null) {
+                int start = i;
+                i = bestEnd; // leftmost-longest: words inside a match start no other match
+                if (lex.feature(best[0]).family() == Family.NEUTRAL) {
+                    continue; // a benign longer reading wins over every shorter cue inside it
+                }
+                // shorter phrases inside the longest one still count as cue groups ("walk through" in
+                // "walk through your reasoning"), but only the longest fires its weight
+                long own = 0;
+                for (int fid : best) {
+                    own |= lex.feature(fid).groups();
+                }
+                if (own == 0) {
+                    // a phrase without cue groups of its own ("explain your reasoning") still shows the
+                    // groups of the single words it covers
+                    own = pathGroups;
+                    for (int k = start; k <= bestEnd; k++) {
+                        int node1 = lex.child(0, ids[k]);
+                        int[] t1 = node1 < 0 ? null : lex.terminal(node1);
+                        if (t1 != null) {
+                            for (int fid : t1) {
+                                own |= lex.feature(fid).groups();
+                            }
+                        }
+                    }
+                }
+                markGroups(sc, own, start);
                 for (int fid : best) {
                     Feature f = lex.feature(fid);
                     sc.familyHits[f.family().ordinal()]++;
@@ -282,8 +329,39 @@ public final class ContentAnalyzer {
         }
     }
 
-    private static double rule(long groups, long required, double weight) {
-        return (groups & required) == required ? 1 - weight : 1;
+    /** Records where cue groups fired and checks the windowed rules they complete. */
+    private static void markGroups(PromptScanner.Scratch sc, long groups, int pos) {
+        if (groups == 0) {
+            return;
+        }
+        sc.groups |= groups;
+        long g = groups;
+        while (g != 0) {
+            int bit = Long.numberOfTrailingZeros(g);
+            sc.groupPos[bit] = pos;
+            g &= g - 1;
+        }
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            if (rule.window() == 0 || (rule.required() & groups) == 0 || (sc.rulesMet & (1L << r)) != 0) {
+                continue;
+            }
+            long need = rule.required();
+            boolean ok = true;
+            int window = rule.window() == 0 ? Integer.MAX_VALUE / 4 : rule.window();
+            while (need != 0) {
+                int bit = Long.numberOfTrailingZeros(need);
+                if (pos - sc.groupPos[bit] > window) {
+                    ok = false;
+                    break;
+                }
+                need &= need - 1;
+            }
+            if (ok) {
+                sc.rulesMet |= 1L << r;
+            }
+        }
     }
 
     /**
@@ -316,8 +394,8 @@ public final class ContentAnalyzer {
      * signals; the rest by the largest point total, OTHER when nothing reaches one point.
      */
     static Capability capability(double rubric, double tool, boolean agentic, int fences, int codeHits,
-            int codeChars, int codeWords, int mathHits, int mathChars, int numbers, int writingHits, int qaHits,
-            int questionMarks, int chatHits, int words) {
+            double codeShape, int codeChars, int codeWords, int mathHits, int mathChars, int numbers,
+            int writingHits, int qaHits, int questionMarks, int optionLines, int chatHits, int words) {
         if (rubric >= POSITIVE) {
             return Capability.GRADING;
         }
@@ -325,12 +403,13 @@ public final class ContentAnalyzer {
             return Capability.AGENTIC;
         }
         double code = (fences > 0 ? 3 : 0) + Math.min(codeHits, 6) * 0.6 + Math.min(codeChars, 24) / 8.0
-                + Math.min(codeWords, 40) / 20.0;
+                + Math.min(codeWords, 40) / 20.0 + codeShape;
         double numberDensity = words == 0 ? 0 : (double) numbers / words;
         double math = Math.min(mathHits, 6) * 0.5 + Math.min(mathChars, 12) / 6.0
                 + (numbers >= 2 ? Math.min(numberDensity * 10, 2.0) : 0);
         double writing = Math.min(writingHits, 4) * 0.7;
-        double qa = Math.min(qaHits, 4) * 0.5 + (questionMarks > 0 ? 0.5 : 0);
+        // a multiple-choice item (A./B./C./D. lines) is an exam-style knowledge question
+        double qa = Math.min(qaHits, 4) * 0.5 + (questionMarks > 0 ? 0.5 : 0) + (optionLines >= 3 ? 1.5 : 0);
         double chat = Math.min(chatHits, 3) * 0.8 + (words > 0 && words <= 8 ? 0.5 : 0) - (words > 60 ? 1.0 : 0);
         Capability best = Capability.OTHER;
         double bestPts = 0.99;

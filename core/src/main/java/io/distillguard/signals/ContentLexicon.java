@@ -1,6 +1,7 @@
 package io.distillguard.signals;
 
 import io.distillguard.signals.Lexicon.Family;
+import java.util.List;
 
 /**
  * The built-in phrase lexicon of the content signals.
@@ -31,12 +32,54 @@ final class ContentLexicon {
     static final long G_SAFE_TARGET = 1L << 5;
     static final long G_GENERATE = 1L << 6;
     static final long G_ITEMS = 1L << 7;
+    static final long G_ITEM_WORD = 1L << 16;
+    static final long G_OBSERVATION = 1L << 17;
+    static final long G_EXPOSE = 1L << 18;
+    static final long G_PROCESS = 1L << 19;
+    static final long G_EXHAUST = 1L << 20;
+    static final long G_ORDER = 1L << 21;
     static final long G_JSON = 1L << 8;
     static final long G_JUDGE_VERB = 1L << 9;
     static final long G_JUDGE_OBJ = 1L << 10;
     static final long G_SCALE = 1L << 11;
     static final long G_REACT = 1L << 12;
     static final long G_TOOLS = 1L << 13;
+    static final long G_LABEL_A = 1L << 14;
+    static final long G_LABEL_B = 1L << 15;
+
+    /**
+     * A conjunction rule: when every cue group in {@code required} fired (within {@code window} words of
+     * each other, or anywhere in the text when {@code window} is 0) the family gets one more noisy-OR
+     * cue of {@code weight}.
+     */
+    record Rule(Family family, long required, double weight, int window) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            // chain of thought: "expose" verb + reasoning/process noun + exhaustiveness, close together
+            new Rule(Family.COT, G_EXPOSE | G_PROCESS | G_EXHAUST, 0.6, 12),
+            new Rule(Family.COT, G_EXPOSE | G_PROCESS | G_ORDER, 0.5, 12),
+            new Rule(Family.COT, G_PROCESS | G_EXHAUST | G_ORDER, 0.45, 12),
+            new Rule(Family.COT, G_EXPOSE | G_PROCESS, 0.25, 6),
+            // reconstruction: reasoning asked for an answer that is already given
+            new Rule(Family.RECON, G_RECON_VERB | G_REASONING_OBJ | G_GIVEN_ANSWER, 0.8, 0),
+            new Rule(Family.RECON, G_RECON_VERB | G_REASONING_OBJ, 0.45, 12),
+            new Rule(Family.RECON, G_REASONING_OBJ | G_GIVEN_ANSWER, 0.35, 25),
+            new Rule(Family.RECON, G_EXPOSE | G_PROCESS | G_GIVEN_ANSWER, 0.4, 25),
+            // rubric grading
+            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.5, 0),
+            new Rule(Family.RUBRIC, G_LABEL_A | G_LABEL_B, 0.45, 0),
+            // censorship-safe rewrite
+            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE | G_SAFE_TARGET, 0.7, 25),
+            new Rule(Family.CENSOR, G_SENSITIVE | G_SAFE_TARGET, 0.45, 10),
+            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE, 0.45, 0),
+            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SAFE_TARGET, 0.2, 0),
+            // structured Q/A
+            new Rule(Family.SQA, G_GENERATE | G_ITEMS, 0.45, 0),
+            new Rule(Family.SQA, G_JSON | G_ITEMS, 0.35, 0),
+            new Rule(Family.SQA, G_JSON | G_ITEM_WORD | G_GENERATE, 0.35, 0),
+            // ReAct-style tool protocol
+            new Rule(Family.TOOL, G_REACT | G_OBSERVATION, 0.45, 0));
 
     private ContentLexicon() {
     }
@@ -60,7 +103,7 @@ final class ContentLexicon {
         x.add(f, "cot:think_step_by_step", 0.75, 0,
                 "[let] [us] [lets] think [this] [it] [through] step by step",
                 "let's think", "lets think", "let us think",
-                "(reason|solve|work|answer|analyze|analyse|approach|tackle|calculate|compute|derive) [it] [this] [the] [problem] step by step",
+                "(reason|solve|work|answer|analyze|analyse|approach|tackle|calculate|compute|derive) [on|through|out] [it|this|the|each] [problem|question|task] step by step",
                 "(reason|think|work) (it|this|things|the problem) (out|through) step by step");
         x.add(f, "cot:step_by_step_reasoning", 0.75, 0,
                 "step by step (reasoning|solution|solutions|explanation|derivation|thinking|thought|thoughts|analysis|breakdown|rationale|work|working|justification|proof)");
@@ -82,13 +125,45 @@ final class ContentLexicon {
                 "chain of thought", "chain of thoughts", "chain of reasoning", "cot prompting",
                 "think out loud", "thinking out loud", "think aloud", "thinking aloud",
                 "(use|using) a scratchpad", "scratch pad", "scratchpad");
-        x.add(f, "cot:walk_through", 0.55, 0,
+        x.add(f, "cot:walk_through", 0.4, 0,
                 "walk (me|us|the reader|through) through [your] [the] [reasoning|solution|steps|logic|process]",
                 "walk through (your|the|each|every) (reasoning|solution|steps|logic|thought process|derivation)",
                 "break (it|this|the problem|the question|the solution|your reasoning) (down|into steps) [step by step]",
-                "one step at a time", "(think|reason) (carefully|thoroughly|deeply|systematically|methodically) [and step by step]",
+                "(think|reason) (carefully|thoroughly|deeply|systematically|methodically) [and step by step]",
                 "(think|reason|work) (it|this|things) (through|out)", "think through (the|this|each|every|your)");
-        x.add(f, "cot:step_by_step", 0.45, 0, "step by step", "step wise", "stepwise");
+        // cue groups for the windowed rules (weight 0: they only count in combination)
+        x.add(f, "cot:expose", 0, G_EXPOSE,
+                "show", "showing", "shows", "explain", "explaining", "write out", "write down", "writing out", "lay out",
+                "walk through", "walk me through", "justify", "narrate", "narrating", "go through", "work through",
+                "reason", "reasoning about", "think", "derive", "spell out", "make visible", "visible", "articulate",
+                "describe", "write", "to see how", "want to see", "let me see", "see how you");
+        x.add(f, "cot:explicit", 0, G_EXPOSE | G_EXHAUST, "explicit", "explicitly", "spelled out");
+        x.add(f, "cot:process", 0, G_PROCESS,
+                // bare "work" is mostly about jobs and things that work; only the "shown working" senses count
+                "reasoning", "reasoning process", "steps", "step", "the work", "all work", "all the work", "working out",
+                "the working", "workings", "intermediate work", "thinking", "thoughts",
+                "logic", "derivation", "calculation", "calculations", "computation", "computations",
+                "solution process", "argument", "inference", "inferences", "worked solution",
+                "how you got it", "how you got there", "how you arrived", "how you reached",
+                "how you solved", "how you came", "how you reach", "how you get", "how one gets", "how to get there",
+                "stage", "stages", "justification", "thought process", "thinking process", "rationale",
+                "your [full|complete|entire|detailed|whole] (analysis|approach|solution|working|thinking|thoughts|reasoning|logic)",
+                "justifications", "reasoning chain", "line of reasoning", "train of thought", "deductions", "deduction");
+        x.add(f, "cot:exhaustive", 0, G_EXHAUST,
+                "each", "every", "all", "all the", "full", "fully", "complete", "completely", "detailed", "in detail",
+                "in full", "thorough", "thoroughly", "stage by stage", "line by line",
+                "carefully", "systematically", "methodically", "methodical", "intermediate", "entire", "entirely",
+                "rigorous", "rigorously", "exhaustive", "exhaustively", "numbered", "from start to finish",
+                "start to finish", "from beginning to end", "in depth", "every single", "no steps skipped",
+                "don t skip", "without skipping");
+        x.add(f, "cot:order", 0, G_ORDER,
+                "before answering", "before you answer", "before concluding", "before giving", "before the answer",
+                "before your answer", "before your final answer", "before responding", "before you respond",
+                "then give", "then state", "then provide", "then write", "then answer", "at the end", "final answer",
+                "followed by the answer", "only then", "on the way to the answer", "gets you to the answer",
+                "leads to the answer", "to reach the answer", "to get the answer", "commit to an answer");
+        x.add(f, "cot:step_by_step", 0.45, G_EXHAUST, "step by step", "step wise", "stepwise", "one step at a time",
+                "take a deep breath");
         x.add(f, "cot:reasoning_detail", 0.45, 0,
                 "(detailed|full|complete|explicit|exhaustive|thorough|rigorous|transparent|verbose|long|extensive|careful) (reasoning|reasoning process|thought process|derivation|chain|rationale|reasoning steps)",
                 "intermediate (steps|reasoning|results|calculations)", "reasoning steps",
@@ -101,26 +176,33 @@ final class ContentLexicon {
 
     private static void recon(Lexicon x) {
         Family f = Family.RECON;
-        x.add(f, "recon:internal_reasoning", 0.85, G_REASONING_OBJ,
+        x.add(f, "recon:internal_reasoning", 0.45, G_REASONING_OBJ,
                 "(internal|inner|hidden|underlying|implicit|latent|private|unseen|invisible|original) (reasoning|thought process|thinking|thoughts|chain of thought|monologue|deliberation)");
-        x.add(f, "recon:reasoning_behind", 0.75, G_REASONING_OBJ,
-                "(reasoning|thought process|thinking|thoughts|rationale|logic|steps|chain of thought|thinking process) (behind|that led to|that produced|that leads to|that would lead to|that generated|that yielded|which led to|leading to|that resulted in) [a] [the|this|that|each|every]",
+        x.add(f, "recon:reasoning_behind", 0.5, G_REASONING_OBJ,
+                "(reasoning|thought process|thinking|thoughts|rationale|chain of thought|thinking process) (behind|that led to|that produced|that leads to|that would lead to|that generated|that yielded|which led to|leading to|that resulted in) [a] [the|this|that|each|every]",
                 "thought process (of|for) (the|a|this) (completed|given|final|following|provided) (response|answer|solution)");
         x.add(f, "recon:reconstruct", 0.7, G_RECON_VERB | G_REASONING_OBJ,
                 "(reconstruct|reconstructing|reconstruction of|recreate|recreating|retrace|retracing|reverse engineer|reverse engineering|back out|infer|reproduce|regenerate) (the|your|a|its|their|what) (reasoning|thought process|thinking|thoughts|steps|chain of thought|rationale|derivation|logic|process|thinking process)");
-        x.add(f, "recon:articulate", 0.4, G_RECON_VERB,
-                "articulate", "reconstruct", "reconstructing", "retrace", "reverse engineer", "recreate");
+        x.add(f, "recon:articulate", 0.4, G_RECON_VERB | G_EXPOSE,
+                "articulate", "reconstruct", "reconstructing", "retrace", "reverse engineer", "recreate",
+                "work backwards", "working backwards", "work backward", "backwards from", "reverse engineered");
         x.add(f, "recon:imagine", 0.15, G_RECON_VERB,
                 "imagine", "pretend", "as if you had (solved|written|answered|produced|derived)");
         x.add(f, "recon:reasoning_obj", 0.1, G_REASONING_OBJ,
                 "reasoning", "thought process", "thinking process", "rationale", "reasoning trace", "reasoning traces",
-                "reasoning chain", "thinking trace");
+                "reasoning chain", "thinking trace", "thinking", "thoughts", "chain of thought");
         x.add(f, "recon:given_answer", 0.3, G_GIVEN_ANSWER,
-                "(given|provided|completed|finished|following|final|known|correct|above|existing) (response|answer|solution|output|completion|result) [below|above]",
-                "the (answer|solution|correct answer|final answer|result) is",
+                "(given|provided|completed|finished|known|correct|existing|reference|model) (response|answer|solution|output|completion|result)",
+                "the (answer|solution|correct answer|result) is",
                 "(here is|below is|this is|you are given) (the|a) (response|answer|solution|completion)",
                 "already (been|know|given|solved|answered|written|produced)",
-                "(arrive|arrived|arriving|came|come|leads|led) (at|to) (this|that|the) (answer|response|conclusion|solution|result|output)");
+                "(arrive|arrived|arriving|came|come|leads|led) (at|to) (this|that) (answer|response|conclusion|solution|result|output)",
+                "(produce|produced|produces|producing|generate|generated|write|wrote|written|reach|reached) (this|that|the given|the above|the following|the provided) (answer|response|solution|output|result)",
+                "(reference|model|expert|sample|official|gold|target) (answer|solution|response|output)",
+                "(answer|solution|response) (given|provided|produced|written) by",
+                "ends in exactly", "already know the answer", "already know the result",
+                "given the [final|correct|expected|right] (answer|result|solution|output)",
+                "the (answer|result|solution|final answer|correct answer) #", "(answer|result) (is|of|equals) #");
     }
 
     private static void rubric(Lexicon x) {
@@ -141,13 +223,17 @@ final class ContentLexicon {
                 "(assistant|response|output|answer|model|completion) (a|b|1|2) is better",
                 "if (assistant|response|output|answer|model) (a|b|1|2) is better",
                 "(choose|select|pick|determine|decide|identify|indicate) (the|which) (better|best|preferred|superior|stronger) (response|answer|output|completion|assistant|one)",
-                "better (response|answer|output|completion) (between|of|among)",
-                "for a tie", "a tie", "it s a tie", "declare a tie");
+                "better (response|answer|output|completion) (between|of|among)");
         x.add(f, "rubric:pair_labels", 0.45, G_JUDGE_OBJ,
                 "(assistant|response|output|answer|model|completion|candidate) (a|b) s (answer|response|output)",
                 "start of (assistant|the assistant|response|output|answer|reference)",
                 "end of (assistant|the assistant|response|output|answer|reference)",
-                "(assistant|response|output|completion|candidate) (a|b)");
+                "for a tie", "declare a tie");
+        // "output a", "answer a" are ordinary English; only a pair of labels (A and B) is a cue
+        x.add(f, "rubric:label_a", 0, G_LABEL_A,
+                "(assistant|response|output|completion|candidate|answer|model|summary) (a|1)");
+        x.add(f, "rubric:label_b", 0, G_LABEL_B,
+                "(assistant|response|output|completion|candidate|answer|model|summary) (b|2)");
         x.add(f, "rubric:reference_answer", 0.35, G_JUDGE_OBJ,
                 "reference (answer|answers|solution|response|output)", "ground truth (answer|label)", "gold (answer|standard|response)");
         x.add(f, "rubric:verdict", 0.7, G_SCALE,
@@ -161,7 +247,7 @@ final class ContentLexicon {
                 "position (bias|biases)", "be as objective as possible",
                 "(the|response) order in which the (responses|answers) were presented",
                 "do not (allow|let) the length of the (responses|answers)");
-        x.add(f, "rubric:criteria", 0.2, G_SCALE,
+        x.add(f, "rubric:criteria", 0.2, 0,
                 "(helpfulness|harmlessness|honesty|faithfulness|relevance|accuracy|coherence|fluency|correctness|instruction following|truthfulness)",
                 "level of detail");
         x.add(f, "rubric:judge_words", 0.15, G_JUDGE_VERB,
@@ -174,18 +260,42 @@ final class ContentLexicon {
                 "censorship safe", "censorship friendly", "censorship compliant", "censor proof", "censorship proof",
                 "(avoid|avoiding|evade|evading|bypass|bypassing|pass|passing|get past|getting past|slip past|circumvent|circumventing|trigger|triggering|survive|surviving) [the|any|a] [content|government|keyword|automated] (censorship|censor|censors|content filter|content filters|filters|filter|moderation|moderators|keyword filter|keyword filters|keyword filtering|content moderation|review)",
                 "(would|will|can|could) pass [the] [a] [any] [content] (censorship|filter|filters|moderation|review|censor|censors)",
-                "(not|never) (be|get) (censored|flagged|blocked|filtered|removed|taken down)");
+                "(not|never) (be|get) (censored|flagged|blocked|filtered|removed|taken down)",
+                "(filters|filter|censors|censor|moderators|moderation) (don t|won t|will not|do not|would not|wouldn t|doesn t|does not|cannot|can t) (block|flag|catch|detect|remove|censor|notice)");
         x.add(f, "censor:sensitive_topic", 0.4, G_SENSITIVE,
                 "politically sensitive", "sensitive (topic|topics|question|questions|issue|issues|content|subject|subjects|term|terms|words|keywords|wording|political)",
                 "(politically|socially|culturally) (charged|loaded|controversial|taboo)",
-                "censorship", "censored", "censor", "censors", "taboo (topic|topics|subject)");
+                "censorship", "censored", "censor", "censors", "taboo (topic|topics|subject)",
+                "(keyword|content|word|words) (filter|filters|filtering|blocklist|blacklist)");
         x.add(f, "censor:safe_target", 0.35, G_SAFE_TARGET,
                 "(politically|ideologically) (neutral|correct|safe|acceptable|compliant)",
                 "(sanitized|sanitised|sanitize|sanitise|non sensitive|nonsensitive|de sensitized|desensitized|innocuous|harmless sounding|inoffensive|uncontroversial|non controversial|non political|apolitical)",
                 "(neutral|safe|safer|acceptable|compliant|approved|official) (version|wording|phrasing|framing|terms|language|way|form|rewrite|rewording|formulation|manner)",
                 "(without|avoid|avoiding|remove|removing|strip|stripping|omit|omitting) (any) (sensitive|political|controversial|politically|inflammatory|banned|forbidden|prohibited) [terms|words|keywords|references|content|topics|language|mentions]",
+                "(safe|safer|acceptable|okay|ok|fine) to (ask|post|publish|say|share|discuss|mention)",
                 "(comply|complies|compliant|consistent|in line|aligned) with (local|government|national|official|state|chinese|the government s|core socialist) (regulations|laws|rules|values|guidelines|policy|policies|position|narrative)",
                 "core socialist values", "official (position|narrative|stance|line)");
+        // cue groups: a rewrite intent, the censor being evaded, and the evasion or "safe" target
+        x.add(f, "censor:g_rewrite", 0, G_REWRITE_VERB,
+                "transform", "turn (this|it|the following|the question|my question) into", "convert", "disguise",
+                "express", "phrase", "word it", "ask (this|it) in a way", "make (this|it|the question) (safe|acceptable|okay)",
+                "sanitize", "sanitise", "euphemize", "obfuscate", "cloak", "edit", "modify", "adjust the wording",
+                "change the wording", "reword it", "alter");
+        x.add(f, "censor:g_sensitive", 0, G_SENSITIVE,
+                "censor", "censors", "censored", "censorship", "censoring", "filter", "filters", "filtering",
+                "moderation", "moderator", "moderators", "content review", "review system", "internet review",
+                "regulator", "regulators", "authorities", "government", "state censorship", "state media",
+                "banned", "forbidden", "prohibited", "taboo", "blocked", "flagged", "deleted", "removed", "suspended",
+                "sensitive", "political", "politically", "controversial", "keyword", "keywords", "firewall",
+                "great firewall", "harmonized", "harmonised", "content rules", "content policy", "platform rules");
+        x.add(f, "censor:g_evade", 0, G_SAFE_TARGET,
+                "avoid", "avoids", "avoiding", "without being", "without getting", "without triggering",
+                "without mentioning", "no longer", "won t", "doesn t", "does not", "wouldn t", "would not", "not get",
+                "pass", "passes", "passing", "get through", "gets through", "lets it through", "let it through",
+                "slip past", "bypass", "evade", "circumvent", "get around", "around", "acceptable", "neutral", "safe",
+                "harmless", "innocuous", "allowed", "allow", "approved", "compliant", "vague", "vaguer", "indirect",
+                "indirectly", "euphemistic", "euphemism", "euphemisms", "disguise", "disguised", "hide", "hidden",
+                "remove", "removing", "strip", "omit", "free of");
         x.add(f, "censor:rewrite_verb", 0.05, G_REWRITE_VERB,
                 "rewrite", "rewriting", "rephrase", "rephrasing", "reword", "rewording", "paraphrase", "paraphrasing",
                 "reformulate", "reformulating", "restate", "reframe", "reframing", "recast", "soften", "tone down", "water down");
@@ -199,7 +309,7 @@ final class ContentLexicon {
                 + "instruction|interview|exam|quiz|sample|example|practice|word|follow up|true false|open ended|logic)";
         String items = "(questions|question|question answer pairs|question and answer pairs|qa pairs|q a pairs|pairs|"
                 + "examples|samples|instructions|tasks|problems|prompts|items|entries|records|conversations|dialogues|"
-                + "exercises|puzzles|instruction response pairs|test cases|variations|variants)";
+                + "exercises|puzzles|instruction response pairs|test cases|variations|variants|word problems|objects|flashcards)";
         x.add(f, "sqa:n_items", 0.3, G_ITEMS,
                 "# " + items, "# " + adj + " " + items, "# " + domain + " " + items,
                 "# " + adj + " " + domain + " " + items, "# " + adj + " " + adj + " " + items);
@@ -208,7 +318,8 @@ final class ContentLexicon {
                 "instruction output pairs", "prompt response pairs", "input output pairs", "(question|instruction|prompt) (answer|response|output) pair",
                 "come up with a set of", "task instructions", "diverse (set|set of|questions|instructions|tasks|examples|prompts|problems)",
                 "(training|fine tuning|finetuning|instruction tuning|synthetic|evaluation|benchmark) (data|dataset|set|examples|corpus)",
-                "synthetic (data|dataset|examples|questions|conversations)", "data set", "dataset");
+                "synthetic (data|dataset|examples|questions|conversations)");
+        x.add(f, "sqa:dataset_word", 0.2, 0, "data set", "dataset", "datasets");
         x.add(f, "sqa:json_fields", 0.45, G_JSON,
                 "(in|as|using|into) (json|jsonl|a json|valid json|a json array|a json list|json format|json lines|a json object|structured json|yaml|csv)",
                 "json (array|list|object|objects|format|schema|lines) [with] [containing] [the] [fields|keys]",
@@ -217,7 +328,7 @@ final class ContentLexicon {
                 "(question|instruction) (answer|output|response) (and|fields|keys)");
         x.add(f, "sqa:generate_verb", 0.05, G_GENERATE,
                 "generate", "create", "produce", "come up with", "synthesize", "synthesise");
-        x.add(f, "sqa:items_word", 0.1, G_ITEMS,
+        x.add(f, "sqa:items_word", 0.1, G_ITEM_WORD,
                 "questions", "examples", "samples", "pairs", "instructions", "tasks", "problems", "exercises");
     }
 
@@ -230,8 +341,8 @@ final class ContentLexicon {
                 "tool call", "tool calls", "tool use", "tool calling", "call (a|the|one of the) (tool|tools|function|functions|api)",
                 "(use|using|invoke|invoking) (the|a|one of the|these) (tool|tools|function|functions|api|apis)",
                 "api call", "api calls");
-        x.add(f, "tool:react_words", 0.15, G_REACT,
-                "action input", "observation", "thought", "action", "final answer");
+        x.add(f, "tool:react_action", 0.2, G_REACT, "action", "action input");
+        x.add(f, "tool:react_observation", 0.25, G_OBSERVATION, "observation", "observations");
     }
 
     private static void capability(Lexicon x) {
@@ -246,7 +357,8 @@ final class ContentLexicon {
                 "variable", "variables", "algorithm", "implement", "implementation", "refactor", "unit test", "unit tests",
                 "api", "endpoint", "class", "method", "array", "string", "integer", "boolean", "loop", "recursion",
                 "syntax", "library", "framework", "database", "query", "git", "repository", "def", "return", "import",
-                "println", "printf", "console log", "public static", "void", "const", "lambda", "async", "await", "npm", "pip");
+                "println", "printf", "console log", "public static", "void", "const", "lambda", "async", "await", "npm", "pip",
+                "float", "bool", "dict", "tuple", "str", "elif", "self", "null", "nullptr", "std", "returns");
         x.add(Family.MATH, "math:terms", 0.4, 0,
                 "solve", "calculate", "compute", "equation", "equations", "how many", "how much", "total", "sum", "product",
                 "probability", "integral", "derivative", "prove", "theorem", "percent", "percentage", "average", "ratio",

@@ -57,7 +57,13 @@ final class Lexicon {
 
     Lexicon() {
         words.add("#");
-        Arrays.fill(vocabKeys, 0L);
+        // number words count as numbers ("ten questions" = "10 questions")
+        for (String w : new String[] {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens",
+            "hundreds", "thousand", "thousands"}) {
+            vocabPut(hash(w), NUM);
+            vocabSize++;
+        }
     }
 
     // ---------------------------------------------------------------- building

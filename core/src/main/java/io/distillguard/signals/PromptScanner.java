@@ -150,7 +150,21 @@ final class PromptScanner {
                     chunkStart = true;
                     sentenceStart = true;
                     sc.newlines++;
+                    if (i + 4 < to && (s.charAt(i + 1) == '\t' || s.startsWith("    ", i + 1))) {
+                        sc.indentedLines++;
+                    }
+                    if (i + 2 < to && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'E'
+                            && (s.charAt(i + 2) == '.' || s.charAt(i + 2) == ')')) {
+                        sc.optionLines++;
+                    }
                 }
+                case '_' -> {
+                    if (i > from && i + 1 < to && Character.isLetterOrDigit(s.charAt(i - 1))
+                            && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                        sc.snakeCase++;
+                    }
+                }
+                case '(', ')' -> sc.parens++;
                 case '`' -> {
                     if (++backticks == 3) {
                         backticks = 0;
@@ -266,6 +280,10 @@ final class PromptScanner {
         int newlines;
         int doubleBrackets;
         int urls;
+        int indentedLines;
+        int optionLines;
+        int snakeCase;
+        int parens;
         int emails;
 
         // phrase matching state
@@ -275,6 +293,10 @@ final class PromptScanner {
         int firedCount;
         long groups;
         final int[] familyHits = new int[Lexicon.Family.values().length];
+        /** Word position at which each cue group last fired in the current text. */
+        final int[] groupPos = new int[64];
+        /** Bit r set when windowed rule r was satisfied. */
+        long rulesMet;
 
         Scratch(int features) {
             stamp = new int[features];
@@ -298,6 +320,7 @@ final class PromptScanner {
         void resetText() {
             idCount = 0;
             simCount = 0;
+            java.util.Arrays.fill(groupPos, Integer.MIN_VALUE / 2);
         }
 
         void resetAll() {
@@ -312,9 +335,14 @@ final class PromptScanner {
             newlines = 0;
             doubleBrackets = 0;
             urls = 0;
+            indentedLines = 0;
+            optionLines = 0;
+            snakeCase = 0;
+            parens = 0;
             emails = 0;
             firedCount = 0;
             groups = 0;
+            rulesMet = 0;
             java.util.Arrays.fill(familyHits, 0);
             if (++generation == Integer.MAX_VALUE) {
                 generation = 1;

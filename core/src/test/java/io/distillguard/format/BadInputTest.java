@@ -30,18 +30,24 @@ class BadInputTest {
         assertThat(reasonOf("{\"id\":\"x\"} {\"id\":\"y\"}")).isEqualTo("not_json");
         assertThat(reasonOf("[1,2,3]")).isEqualTo("not_object");
         assertThat(reasonOf("\"just a string\"")).isEqualTo("not_object");
-        assertThat(reasonOf("{\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":null,\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+        assertThat(reasonOf("{\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":null,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1,\"account_id\":\"a\"}")).isEqualTo("missing_field");
-        assertThat(reasonOf("{\"id\":7,\"ts\":1,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
-        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\"}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":7,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10 03:14\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("bad_timestamp");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10T03:14:07\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .as("offset is required").isEqualTo("bad_timestamp");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1.5,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .as("epoch seconds").isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"1770000000000\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .as("number in a string").isEqualTo("bad_timestamp");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":true,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
+                .isEqualTo("wrong_type");
         assertThat(reasonOf(event("x", OK_BODY, "\"api\":\"google.gemini\""))).isEqualTo("unknown_api");
         assertThat(reasonOf(event("x", "{\"model\":\"m\",\"prompt\":\"legacy\"}", null))).isEqualTo("unknown_api");
     }
@@ -137,5 +143,21 @@ class BadInputTest {
         assertThat(r.rejections.get(0).lineNumber()).isEqualTo(2);
         assertThat(r.rejections.get(0).byteOffset()).isEqualTo(l1.length() + 1);
         assertThat(r.rejections.get(1).lineNumber()).isEqualTo(5);
+    }
+    @Test
+    void newlineSearchFindsTheFirstNewlineAtEveryPosition() {
+        for (int len = 0; len < 40; len++) {
+            for (int pos = -1; pos < len; pos++) {
+                byte[] b = new byte[len];
+                java.util.Arrays.fill(b, (byte) 0x0B);
+                if (pos >= 0) {
+                    b[pos] = '\n';
+                    if (pos + 3 < len) {
+                        b[pos + 3] = '\n';
+                    }
+                }
+                assertThat(LineSplitter.indexOfNewline(b, 0, len)).isEqualTo(pos);
+            }
+        }
     }
 }

@@ -172,7 +172,7 @@ class ContentAnalyzerTest {
         var offered = Exchanges.of("", "what's the weather in Paris?", List.of("get_weather"), StructuredOutput.NONE,
                 ReasoningRequest.NONE, null, List.of());
         assertThat(an.analyze(offered).agenticLoop()).isFalse();
-        assertThat(an.analyze(offered).toolUse()).isGreaterThan(0.3).isLessThan(ContentAnalyzer.POSITIVE);
+        assertThat(an.analyze(offered).toolUse()).isGreaterThanOrEqualTo(ContentAnalyzer.POSITIVE).isLessThan(0.8);
         assertThat(an.analyze(prompt("You have access to the following tools: search(query), calculator(expr). "
                 + "Use the format Thought: / Action: / Observation:")).toolUse()).isGreaterThanOrEqualTo(0.5);
     }

@@ -1,0 +1,179 @@
+package io.distillguard.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.distillguard.engine.ScanConfig;
+import io.distillguard.enrich.NetworkData;
+import io.distillguard.findings.FindingsWriter;
+import io.distillguard.format.ExchangeLogReader;
+import io.distillguard.format.ReadProgress;
+import io.distillguard.format.RejectSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code distillguard bench scan FILE}: end-to-end scan throughput against a bare Jackson parse of the same
+ * file, alternating in one JVM, plus heap and per-account profile size. A benchmark, never a timed test.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Time (a) a bare Jackson streaming parse of every line of FILE (nextToken to the end) and "
+                + "(b) a full scan (read, enrich, content signals, profiles, link, cluster, score, write findings to "
+                + "a temporary folder), alternating; report the median exchanges/s of each, their ratio, the peak "
+                + "heap of the scans and the largest per-account profile. Run with -Xmx1g to check the heap bound."})
+final class BenchScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "An events file (.jsonl or .jsonl.gz).")
+    Path file;
+
+    @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts file.")
+    Path accounts;
+
+    @Option(names = "--models", paramLabel = "FILE", description = "Models file.")
+    Path models;
+
+    @Option(names = "--network-data", paramLabel = "DIR", description = "IP reference data folder.")
+    Path networkData;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs of each (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs of each first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (runs < 1 || warmup < 0) {
+            spec.commandLine().getErr().println("bench scan: --runs must be >= 1 and --warmup >= 0");
+            return 2;
+        }
+        NetworkData network = networkData == null ? NetworkData.empty() : NetworkData.load(networkData);
+        ScanConfig config = ScanConfig.defaults();
+        double[] bare = new double[runs];
+        double[] full = new double[runs];
+        long[] peak = new long[runs];
+        long lines = 0;
+        long exchanges = 0;
+        long accountsSeen = 0;
+        long maxProfile = 0;
+        double finishShare = 0;
+        Path tmp = Files.createTempDirectory("distillguard-bench-");
+        try {
+            for (int i = 0; i < warmup + runs; i++) {
+                long t0 = System.nanoTime();
+                lines = bareParse(file);
+                long t1 = System.nanoTime();
+                resetPeaks();
+                ScanRun.Outcome o = ScanRun.run(List.of(file), accounts, models, network, config, RejectSink.NONE,
+                        ReadProgress.NONE);
+                FindingsWriter.write(o.findings(), tmp);
+                long t2 = System.nanoTime();
+                exchanges = o.events().accepted();
+                accountsSeen = o.findings().accounts().size();
+                maxProfile = o.maxProfileBytes();
+                if (i >= warmup) {
+                    int r = i - warmup;
+                    bare[r] = lines / ((t1 - t0) / 1e9);
+                    full[r] = exchanges / ((t2 - t1) / 1e9);
+                    peak[r] = peakHeap();
+                    finishShare += (double) o.finishNanos() / (t2 - t1) / runs;
+                }
+                out.printf(Locale.ROOT, "%s run %d: bare parse %,.0f lines/s, scan %,.0f exchanges/s%n",
+                        i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1,
+                        lines / ((t1 - t0) / 1e9), exchanges / ((t2 - t1) / 1e9));
+                out.flush();
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(tmp)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        double b = median(bare);
+        double f = median(full);
+        out.printf(Locale.ROOT, "file: %s (%,d lines, %,d exchanges, %,d accounts)%n", file, lines, exchanges,
+                accountsSeen);
+        out.printf(Locale.ROOT, "bare Jackson parse: median %,.0f lines/s over %d runs%n", b, runs);
+        out.printf(Locale.ROOT, "full scan:          median %,.0f exchanges/s over %d runs (link/cluster/score %.0f%% "
+                + "of the time)%n", f, runs, 100 * finishShare);
+        out.printf(Locale.ROOT, "ratio scan/bare:    %.2f%n", f / b);
+        out.printf(Locale.ROOT, "peak heap (scan):   median %,d MiB (max heap %,d MiB)%n",
+                (long) median(Arrays.stream(peak).asDoubleStream().toArray()) >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "profile size:       max %,d bytes per account (estimated retained size)%n", maxProfile);
+        out.printf(Locale.ROOT, "cores available:    %d%n", Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The fastest honest baseline: one Jackson streaming parser over the whole (decompressed) file, reading
+     * the root-level objects back to back token by token and materialising every string value. Returns the
+     * number of root-level values (= non-blank lines of a well-formed file).
+     */
+    static long bareParse(Path file) throws IOException {
+        JsonFactory jf = new JsonFactory();
+        long n = 0;
+        try (InputStream in = ExchangeLogReader.open(file, new long[1]); JsonParser p = jf.createParser(in)) {
+            int depth = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    if (--depth == 0) {
+                        n++;
+                    }
+                } else if (t == JsonToken.VALUE_STRING) {
+                    p.getText();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}

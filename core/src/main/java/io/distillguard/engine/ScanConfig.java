@@ -1,0 +1,161 @@
+package io.distillguard.engine;
+
+import io.distillguard.link.LinkAttribute;
+import io.distillguard.link.LinkConfig;
+import io.distillguard.score.Family;
+import io.distillguard.score.Rule;
+import io.distillguard.score.ScoreConfig;
+import io.distillguard.score.Signal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a scan can be told: scoring weights and thresholds, linking priors, community detection
+ * parameters, the policy mode and restricted regions. Read from a Java properties file layered over the
+ * built-in defaults ({@code default-config.properties} next to this class, also shipped as
+ * {@code docs/config-reference.properties}, which documents every key).
+ *
+ * @param mode {@code observe} (default: report what would be done) or {@code enforce}
+ * @param score scoring configuration
+ * @param link linking configuration
+ * @param clusterMinEdgeWeight edges lighter than this are ignored by community detection, in [0, 1]
+ * @param clusterRounds label propagation rounds, >= 1
+ * @param clusterSeed seed of the community detection shuffles
+ * @param clusterMinSize smallest community reported, >= 2
+ * @param memberMinLinkStrength summed link weight a member needs to inherit its campaign's flag, >= 0
+ * @param restrictedRegions upper-case ISO alpha-2 codes, sorted
+ */
+public record ScanConfig(String mode, ScoreConfig score, LinkConfig link, double clusterMinEdgeWeight,
+        int clusterRounds, long clusterSeed, int clusterMinSize, double memberMinLinkStrength,
+        Set<String> restrictedRegions) {
+
+    /** Resource holding the defaults. */
+    public static final String DEFAULTS_RESOURCE = "default-config.properties";
+
+    public ScanConfig {
+        if (!"observe".equals(mode) && !"enforce".equals(mode)) {
+            throw new IllegalArgumentException("mode must be observe or enforce: " + mode);
+        }
+        restrictedRegions = Set.copyOf(new TreeSet<>(restrictedRegions));
+    }
+
+    /** The built-in defaults. */
+    public static ScanConfig defaults() {
+        try {
+            return fromProperties(defaultProperties());
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in config unreadable", e);
+        }
+    }
+
+    /**
+     * Loads a config file over the defaults.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the key when a key is unknown or a value is invalid
+     */
+    public static ScanConfig load(Path file) throws IOException {
+        Properties p = defaultProperties();
+        Properties user = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            user.load(r);
+        }
+        for (String k : new TreeSet<>(user.stringPropertyNames())) {
+            if (!p.containsKey(k)) {
+                throw new IllegalArgumentException(file + ": unknown config key '" + k + "'");
+            }
+            p.setProperty(k, user.getProperty(k));
+        }
+        return fromProperties(p);
+    }
+
+    /** The default properties, as shipped. */
+    public static Properties defaultProperties() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ScanConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("missing resource " + DEFAULTS_RESOURCE);
+            }
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    static ScanConfig fromProperties(Properties p) {
+        Map<Signal, Rule> rules = new EnumMap<>(Signal.class);
+        for (Signal s : Signal.values()) {
+            String k = "signal." + s.label() + ".";
+            rules.put(s, new Rule(d(p, k + "baseline"), d(p, k + "full"), d(p, k + "weight"),
+                    (int) l(p, k + "min_exchanges")));
+        }
+        Map<Family, Double> caps = new EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            caps.put(f, d(p, "score.family_cap." + f.label()));
+        }
+        List<ScoreConfig.ActionBand> bands = new ArrayList<>();
+        for (String a : List.of("throttle", "step_up_verification", "degrade_reasoning", "suspend")) {
+            bands.add(new ScoreConfig.ActionBand(d(p, "action." + a), a));
+        }
+        ScoreConfig score = new ScoreConfig(rules, d(p, "score.bias"), caps, d(p, "score.family_min"),
+                d(p, "score.flag_threshold"), d(p, "score.strong_content"),
+                l(p, "score.strong_content_min_exchanges"), bands);
+        Map<LinkAttribute, Double> priors = new EnumMap<>(LinkAttribute.class);
+        for (LinkAttribute a : LinkAttribute.values()) {
+            priors.put(a, d(p, "link.prior." + a.label()));
+        }
+        LinkConfig link = new LinkConfig(priors, d(p, "link.min_value_share"), d(p, "link.min_template_share"),
+                (int) l(p, "link.clique_max"), (int) l(p, "link.ring_neighbours"), d(p, "link.max_shared_fraction"),
+                (int) l(p, "link.sync_max_posting"), (int) l(p, "link.sync_min_shared"),
+                d(p, "link.sync_min_jaccard"), (int) l(p, "link.sync_min_exchanges"), d(p, "link.min_edge_weight"));
+        Set<String> regions = new HashSet<>();
+        for (String r : str(p, "regions.restricted").split(",")) {
+            if (!r.isBlank()) {
+                regions.add(r.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        double minEdge = d(p, "cluster.min_edge_weight");
+        if (!(minEdge >= 0 && minEdge <= 1)) {
+            throw new IllegalArgumentException("cluster.min_edge_weight must be in [0,1]: " + minEdge);
+        }
+        return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, minEdge,
+                (int) l(p, "cluster.rounds"), l(p, "cluster.seed"), (int) l(p, "cluster.min_size"),
+                d(p, "campaign.member_min_link_strength"), regions);
+    }
+
+    private static String str(Properties p, String k) {
+        String v = p.getProperty(k);
+        if (v == null) {
+            throw new IllegalArgumentException("config key '" + k + "' missing");
+        }
+        return v;
+    }
+
+    private static double d(Properties p, String k) {
+        try {
+            return Double.parseDouble(str(p, k).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config key '" + k + "': not a number: " + p.getProperty(k));
+        }
+    }
+
+    private static long l(Properties p, String k) {
+        try {
+            return Long.parseLong(str(p, k).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config key '" + k + "': not an integer: " + p.getProperty(k));
+        }
+    }
+}

@@ -1,0 +1,521 @@
+package io.distillguard.engine;
+
+import io.distillguard.cluster.CommunityDetector;
+import io.distillguard.enrich.IpInfo;
+import io.distillguard.enrich.NetworkData;
+import io.distillguard.findings.AccountFinding;
+import io.distillguard.findings.Activity;
+import io.distillguard.findings.ClusterFinding;
+import io.distillguard.findings.Evidence;
+import io.distillguard.findings.Findings;
+import io.distillguard.findings.LinkEvidence;
+import io.distillguard.link.AccountGraph;
+import io.distillguard.link.LinkAttribute;
+import io.distillguard.link.LinkReason;
+import io.distillguard.link.LinkSubject;
+import io.distillguard.link.Linker;
+import io.distillguard.model.Account;
+import io.distillguard.model.Exchange;
+import io.distillguard.model.ModelRelease;
+import io.distillguard.profile.AccountProfile;
+import io.distillguard.profile.Attribute;
+import io.distillguard.profile.Feature;
+import io.distillguard.profile.Hashes;
+import io.distillguard.score.Assessment;
+import io.distillguard.score.Scorer;
+import io.distillguard.score.Signal;
+import io.distillguard.signals.Capability;
+import io.distillguard.signals.ContentAnalyzer;
+import io.distillguard.signals.ContentSignals;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The detection engine: decode is done by the caller (the reader); this class runs
+ * enrich &#8594; signals &#8594; profile per exchange ({@link #accept(Exchange)}, O(1) memory per account), and
+ * link &#8594; cluster &#8594; score once at the end ({@link #finish()}).
+ *
+ * <p>Feed order: signup records ({@link #addAccount}) and model releases ({@link #addModel}) first, then the
+ * exchanges in file order. Not thread-safe: one thread feeds it (the CLI reads on another). Same input in
+ * the same order gives the same findings, byte for byte once written.
+ */
+public final class ScanEngine {
+
+    /** Detector name written into the findings. */
+    public static final String DETECTOR = "distillguard";
+
+    private static final int MAX_NAMES = 1 << 20;
+    private static final int IP_CACHE = 4096;
+    private static final int LINKS_PER_CLUSTER = 12;
+    private static final int CAMPAIGN_EVIDENCE_PER_MEMBER = 6;
+
+    private final ScanConfig config;
+    private final NetworkData network;
+    private final ContentAnalyzer analyzer;
+    private final Scorer scorer;
+    private final Map<String, AccountProfile> profiles = new HashMap<>();
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final ModelRegistry models = new ModelRegistry();
+    private final Map<Long, String> names = new HashMap<>();
+    private final AccountProfile.ValueSink sink = this::remember;
+    private final String[] ipCacheKey = new String[IP_CACHE];
+    private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];
+    private long exchanges;
+    private long firstTs = Long.MAX_VALUE;
+    private long lastTs = Long.MIN_VALUE;
+
+    /**
+     * @param config scan configuration
+     * @param network IP reference data ({@link NetworkData#empty()} when none)
+     * @param analyzer per-exchange content analyser
+     */
+    public ScanEngine(ScanConfig config, NetworkData network, ContentAnalyzer analyzer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.network = Objects.requireNonNull(network, "network");
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.scorer = new Scorer(config.score());
+    }
+
+    /** Registers a signup record (the last record of an account wins). */
+    public void addAccount(Account a) {
+        accounts.put(a.accountId(), a);
+        remember(LinkAttribute.PAYMENT_FINGERPRINT, a.paymentFingerprint());
+        remember(LinkAttribute.PAYMENT_BIN, a.paymentBin());
+        remember(LinkAttribute.SIGNUP_IP, a.signupIp());
+        remember(LinkAttribute.SIGNUP_PREFIX, Hashes.prefix(a.signupIp()));
+        remember(LinkAttribute.EMAIL_DOMAIN, a.emailDomain());
+        remember(LinkAttribute.ORG, a.orgId());
+        if (a.createdAtMillis() != null) {
+            remember(LinkAttribute.SIGNUP_BURST, Linker.signupBurstKey(a));
+        }
+    }
+
+    /** Registers a model release time. */
+    public void addModel(ModelRelease m) {
+        models.declare(m);
+    }
+
+    /** Processes one exchange. Never throws on an exchange the reader produced. */
+    public void accept(Exchange e) {
+        exchanges++;
+        long ts = e.tsMillis();
+        firstTs = Math.min(firstTs, ts);
+        lastTs = Math.max(lastTs, ts);
+        models.seen(e.model() == null ? 0 : Hashes.of(e.model()), ts);
+        ContentSignals s = analyzer.analyze(e);
+        IpInfo ip = lookup(e.client().ip());
+        AccountProfile p = profiles.get(e.accountId());
+        if (p == null) {
+            p = new AccountProfile(e.accountId());
+            profiles.put(e.accountId(), p);
+        }
+        p.update(e, s, ip, models, sink);
+    }
+
+    /** Exchanges accepted so far. */
+    public long exchanges() {
+        return exchanges;
+    }
+
+    /** Accounts with at least one exchange so far. */
+    public int accountsSeen() {
+        return profiles.size();
+    }
+
+    /** The largest estimated profile size in bytes (see {@link AccountProfile#estimatedBytes()}). */
+    public long maxProfileBytes() {
+        long m = 0;
+        for (AccountProfile p : profiles.values()) {
+            m = Math.max(m, p.estimatedBytes());
+        }
+        return m;
+    }
+
+    private IpInfo lookup(String ip) {
+        if (ip == null) {
+            return IpInfo.UNKNOWN;
+        }
+        int slot = (ip.hashCode() & 0x7fffffff) % IP_CACHE;
+        if (ip.equals(ipCacheKey[slot])) {
+            return ipCacheVal[slot];
+        }
+        IpInfo info = network.lookup(ip);
+        if (info == null) {
+            info = IpInfo.UNKNOWN;
+        }
+        ipCacheKey[slot] = ip;
+        ipCacheVal[slot] = info;
+        return info;
+    }
+
+    private void remember(Attribute a, long hash, String value) {
+        if (value != null && names.size() < MAX_NAMES) {
+            names.putIfAbsent(hash, value);
+        }
+    }
+
+    private void remember(LinkAttribute a, String value) {
+        long h = Linker.valueHash(a, value);
+        if (h != 0 && names.size() < MAX_NAMES) {
+            names.putIfAbsent(h, value.strip());
+        }
+    }
+
+    /** Links, clusters and scores everything accepted so far. May be called more than once. */
+    public Findings finish() {
+        List<String> ids = new ArrayList<>(profiles.keySet());
+        ids.sort(null);
+        int n = ids.size();
+        List<LinkSubject> subjects = new ArrayList<>(n);
+        double[][] features = new double[n][];
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            AccountProfile p = profiles.get(id);
+            subjects.add(new LinkSubject(id, p, accounts.get(id)));
+            features[i] = p.features(models);
+        }
+        AccountGraph graph = new Linker(config.link()).link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
+                lastTs == Long.MIN_VALUE ? 0 : lastTs);
+        List<int[]> communities = new CommunityDetector(config.clusterMinEdgeWeight(), config.clusterRounds(),
+                config.clusterSeed(), config.clusterMinSize()).detect(graph);
+        int[] community = new int[n];
+        Arrays.fill(community, -1);
+        for (int c = 0; c < communities.size(); c++) {
+            for (int v : communities.get(c)) {
+                community[v] = c;
+            }
+        }
+        double[] strength = new double[n];
+        for (AccountGraph.Edge e : graph.edges()) {
+            if (community[e.a()] >= 0 && community[e.a()] == community[e.b()]) {
+                strength[e.a()] += e.weight();
+                strength[e.b()] += e.weight();
+            }
+        }
+
+        // own assessments (with the account's coordination signals)
+        double[][] vectors = new double[n][];
+        Assessment[] own = new Assessment[n];
+        for (int i = 0; i < n; i++) {
+            AccountProfile p = profiles.get(ids.get(i));
+            int c = community[i];
+            vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)), config.restrictedRegions(),
+                    c < 0 ? Double.NaN : strength[i], c < 0 ? Double.NaN : communities.get(c).length);
+            own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
+        }
+
+        // campaigns
+        List<ClusterFinding> clusters = new ArrayList<>();
+        Assessment[] campaign = new Assessment[communities.size()];
+        String[] clusterIds = new String[communities.size()];
+        long[] clusterFirstFlag = new long[communities.size()];
+        int width = Math.max(4, Integer.toString(communities.size()).length());
+        for (int c = 0; c < communities.size(); c++) {
+            int[] members = communities.get(c);
+            clusterIds[c] = "c" + String.format(Locale.ROOT, "%0" + width + "d", c + 1);
+            long total = 0;
+            for (int m : members) {
+                total += profiles.get(ids.get(m)).exchanges();
+            }
+            double[] agg = SignalVectors.campaign(members, vectors, profiles, ids, strength);
+            campaign[c] = scorer.assess(agg, total, "campaign");
+        }
+
+        // members inherit, first-flag times
+        AccountFinding[] findings = new AccountFinding[n];
+        Map<String, String> actions = new TreeMap<>();
+        for (int c = 0; c < communities.size(); c++) {
+            clusterFirstFlag[c] = campaign[c].flagged() ? campaignFirstFlag(communities.get(c), ids, vectors, features)
+                    : Long.MIN_VALUE;
+        }
+        int flaggedAccounts = 0;
+        for (int i = 0; i < n; i++) {
+            AccountProfile p = profiles.get(ids.get(i));
+            int c = community[i];
+            boolean inherits = c >= 0 && campaign[c].flagged() && strength[i] >= config.memberMinLinkStrength();
+            boolean flagged = own[i].flagged() || inherits;
+            double score = own[i].score();
+            List<Evidence> ev = new ArrayList<>(own[i].evidence());
+            if (inherits) {
+                score = Math.max(score, campaign[c].score());
+                ev.add(0, new Evidence("campaign_member", campaign[c].score(), config.score().flagThreshold(),
+                        campaign[c].score(), "score",
+                        String.format(Locale.ROOT, "member of campaign %s (%d accounts, score %.2f), linked to it "
+                                + "with weight %.2f", clusterIds[c], communities.get(c).length, campaign[c].score(),
+                                strength[i])));
+                int k = 0;
+                for (Evidence e : campaign[c].evidence()) {
+                    if (k++ >= CAMPAIGN_EVIDENCE_PER_MEMBER) {
+                        break;
+                    }
+                    ev.add(new Evidence("campaign." + e.signal(), e.value(), e.baseline(), e.weight(), e.unit(),
+                            "campaign aggregate: " + e.detail()));
+                }
+            }
+            Long firstFlag = null;
+            long atFlag = -1;
+            if (flagged) {
+                flaggedAccounts++;
+                long[] ff = firstFlag(p, i, vectors[i], own[i].flagged(), inherits ? clusterFirstFlag[c] : Long.MIN_VALUE,
+                        accounts.get(ids.get(i)), c < 0 ? 0 : communities.get(c).length, strength[i]);
+                firstFlag = ff[0];
+                atFlag = ff[1];
+            }
+            findings[i] = new AccountFinding(ids.get(i), clamp01(score), flagged, c < 0 ? null : clusterIds[c], firstFlag,
+                    atFlag, p.exchanges(), ev);
+            actions.put(ids.get(i), config.score().actionFor(score, flagged, inherits));
+        }
+
+        int flaggedCampaigns = 0;
+        for (int c = 0; c < communities.size(); c++) {
+            int[] members = communities.get(c);
+            List<String> memberIds = new ArrayList<>();
+            long total = 0;
+            for (int m : members) {
+                memberIds.add(ids.get(m));
+                total += profiles.get(ids.get(m)).exchanges();
+            }
+            memberIds.sort(null);
+            boolean flagged = campaign[c].flagged();
+            if (flagged) {
+                flaggedCampaigns++;
+            }
+            clusters.add(new ClusterFinding(clusterIds[c], clamp01(campaign[c].score()), flagged, memberIds, total,
+                    flagged ? clusterFirstFlag[c] : null,
+                    config.score().actionFor(campaign[c].score(), flagged, true), campaign[c].evidence(),
+                    links(graph, members, community, c), activity(members, ids), capabilityMix(members, ids)));
+        }
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mode", config.mode());
+        summary.put("exchanges", exchanges);
+        summary.put("accounts", (long) n);
+        summary.put("accounts_with_signup_record", (long) subjects.stream().filter(s -> s.account() != null).count());
+        summary.put("window_start", firstTs == Long.MAX_VALUE ? null : java.time.Instant.ofEpochMilli(firstTs).toString());
+        summary.put("window_end", lastTs == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(lastTs).toString());
+        summary.put("graph_edges", (long) graph.edges().size());
+        summary.put("communities", (long) communities.size());
+        summary.put("campaigns_flagged", (long) flaggedCampaigns);
+        summary.put("accounts_flagged", (long) flaggedAccounts);
+        summary.put("flag_threshold", config.score().flagThreshold());
+        summary.put("max_profile_bytes", maxProfileBytes());
+        summary.put("models_file", models.hasDeclared());
+        return new Findings(DETECTOR, Arrays.asList(findings), clusters, summary);
+    }
+
+    /** Per-account actions of the last {@link #finish()} result, derived from its findings. */
+    public Map<String, String> actions(Findings f) {
+        Map<String, String> out = new TreeMap<>();
+        Map<String, ClusterFinding> byId = new HashMap<>();
+        for (ClusterFinding c : f.clusters()) {
+            byId.put(c.clusterId(), c);
+        }
+        for (AccountFinding a : f.accounts()) {
+            boolean campaignFlag = a.clusterId() != null && byId.containsKey(a.clusterId())
+                    && byId.get(a.clusterId()).flagged();
+            out.put(a.accountId(), config.score().actionFor(a.score(), a.flagged(), campaignFlag));
+        }
+        return out;
+    }
+
+    /**
+     * First time (and exchange count) an account would have been flagged: the earliest checkpoint whose
+     * snapshot, scored with the account's final coordination signals, flags; or, for a campaign member,
+     * the campaign's first-flag time moved to the member's first checkpoint at or after it.
+     */
+    private long[] firstFlag(AccountProfile p, int i, double[] finalVector, boolean ownFlag, long campaignTime,
+            Account account, int clusterSize, double strength) {
+        long bestTime = Long.MAX_VALUE;
+        long bestCount = -1;
+        if (ownFlag) {
+            for (int k = 0; k < p.checkpoints(); k++) {
+                double[] v = SignalVectors.account(p.checkpointFeatures(k), p, account, config.restrictedRegions(),
+                        clusterSize == 0 ? Double.NaN : strength, clusterSize == 0 ? Double.NaN : clusterSize);
+                if (scorer.assess(v, AccountProfile.checkpointExchanges(k), "account").flagged()) {
+                    bestTime = p.checkpointTime(k);
+                    bestCount = AccountProfile.checkpointExchanges(k);
+                    break;
+                }
+            }
+            if (bestCount < 0) {
+                bestTime = p.lastSeen();
+                bestCount = p.exchanges();
+            }
+        }
+        if (campaignTime != Long.MIN_VALUE) {
+            long t = p.lastSeen();
+            long cnt = p.exchanges();
+            for (int k = 0; k < p.checkpoints(); k++) {
+                if (p.checkpointTime(k) >= campaignTime) {
+                    t = p.checkpointTime(k);
+                    cnt = AccountProfile.checkpointExchanges(k);
+                    break;
+                }
+            }
+            if (p.lastSeen() < campaignTime) {
+                t = campaignTime;
+                cnt = p.exchanges();
+            }
+            if (t < bestTime) {
+                bestTime = t;
+                bestCount = cnt;
+            }
+        }
+        return new long[] {bestTime, bestCount};
+    }
+
+    /**
+     * When a flagged campaign would first have been flagged: the time by which {@code min_size} of its
+     * members had each reached their first checkpoint with extraction evidence (content or behaviour
+     * evidence at or above the family minimum in their own snapshot), or, failing that, the last member
+     * activity.
+     */
+    private long campaignFirstFlag(int[] members, List<String> ids, double[][] vectors, double[][] features) {
+        List<Long> times = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        for (int m : members) {
+            AccountProfile p = profiles.get(ids.get(m));
+            last = Math.max(last, p.lastSeen());
+            Account acc = accounts.get(ids.get(m));
+            long t = Long.MAX_VALUE;
+            for (int k = 0; k < p.checkpoints(); k++) {
+                double[] v = SignalVectors.account(p.checkpointFeatures(k), p, acc, config.restrictedRegions(),
+                        Double.NaN, Double.NaN);
+                Assessment a = scorer.assess(v, AccountProfile.checkpointExchanges(k), "account");
+                if (a.family(io.distillguard.score.Family.CONTENT) >= config.score().familyMin()
+                        || a.family(io.distillguard.score.Family.BEHAVIOUR) >= config.score().familyMin()) {
+                    t = p.checkpointTime(k);
+                    break;
+                }
+            }
+            if (t == Long.MAX_VALUE) {
+                t = p.lastSeen();
+            }
+            times.add(t);
+        }
+        times.sort(null);
+        int need = Math.min(times.size(), config.clusterMinSize());
+        return need == 0 ? last : times.get(need - 1);
+    }
+
+    private List<LinkEvidence> links(AccountGraph g, int[] members, int[] community, int c) {
+        Map<String, java.util.TreeSet<Integer>> who = new TreeMap<>();
+        Map<String, LinkReason> reason = new HashMap<>();
+        for (int m : members) {
+            for (int k : g.incident(m)) {
+                AccountGraph.Edge e = g.edges().get(k);
+                if (community[e.a()] != c || community[e.b()] != c) {
+                    continue;
+                }
+                for (LinkReason r : e.reasons()) {
+                    String key = r.attribute().label() + "\u0000" + Long.toHexString(r.valueHash());
+                    java.util.TreeSet<Integer> set = who.computeIfAbsent(key, x -> new java.util.TreeSet<>());
+                    set.add(e.a());
+                    set.add(e.b());
+                    reason.merge(key, r, (x, y) -> x.weight() >= y.weight() ? x : y);
+                }
+            }
+        }
+        List<LinkEvidence> out = new ArrayList<>();
+        for (Map.Entry<String, java.util.TreeSet<Integer>> en : who.entrySet()) {
+            LinkReason r = reason.get(en.getKey());
+            out.add(new LinkEvidence(r.attribute().label(), valueName(r), en.getValue().size(), r.weight()));
+        }
+        out.sort(Comparator.comparingDouble((LinkEvidence l) -> -l.weight() * Math.log1p(l.accounts()))
+                .thenComparing(LinkEvidence::attribute).thenComparing(LinkEvidence::value));
+        return out.size() > LINKS_PER_CLUSTER ? out.subList(0, LINKS_PER_CLUSTER) : out;
+    }
+
+    private String valueName(LinkReason r) {
+        if (r.attribute() == LinkAttribute.SYNCHRONISED_ACTIVITY) {
+            return "10-minute activity buckets";
+        }
+        if (r.attribute() == LinkAttribute.TEMPLATE) {
+            return "template:" + String.format(Locale.ROOT, "%016x", r.valueHash());
+        }
+        if (r.attribute() == LinkAttribute.SYSTEM_PROMPT) {
+            return "system_prompt:" + String.format(Locale.ROOT, "%016x", r.valueHash());
+        }
+        String v = names.get(r.valueHash());
+        return v != null ? v : String.format(Locale.ROOT, "#%016x", r.valueHash());
+    }
+
+    private Activity activity(int[] members, List<String> ids) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int m : members) {
+            AccountProfile p = profiles.get(ids.get(m));
+            start = Math.min(start, p.timelineStart());
+            end = Math.max(end, p.lastSeen());
+        }
+        if (start == Long.MAX_VALUE || end < start) {
+            return Activity.empty();
+        }
+        long bucket = 3_600_000L;
+        while ((end - start) / bucket + 1 > 96) {
+            bucket *= 2;
+        }
+        long[] counts = new long[(int) ((end - start) / bucket + 1)];
+        for (int m : members) {
+            AccountProfile p = profiles.get(ids.get(m));
+            int[] t = p.timeline();
+            long w = p.timelineBinMillis();
+            for (int b = 0; b < t.length; b++) {
+                if (t[b] == 0) {
+                    continue;
+                }
+                long mid = p.timelineStart() + b * w + w / 2;
+                int idx = (int) Math.max(0, Math.min(counts.length - 1, (Math.min(mid, end) - start) / bucket));
+                counts[idx] += t[b];
+            }
+        }
+        return new Activity(start, bucket, counts);
+    }
+
+    private Map<String, Double> capabilityMix(int[] members, List<String> ids) {
+        long[] caps = new long[Capability.values().length];
+        long total = 0;
+        for (int m : members) {
+            AccountProfile p = profiles.get(ids.get(m));
+            for (Capability c : Capability.values()) {
+                caps[c.ordinal()] += p.capabilityCount(c);
+                total += p.capabilityCount(c);
+            }
+        }
+        Map<String, Double> mix = new TreeMap<>();
+        for (Capability c : Capability.values()) {
+            if (caps[c.ordinal()] > 0) {
+                mix.put(c.label(), (double) caps[c.ordinal()] / total);
+            }
+        }
+        return mix;
+    }
+
+    private static double clamp01(double x) {
+        return Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
+    }
+
+    /** Features of one account right now (for tests and diagnostics). */
+    public double[] features(String accountId) {
+        AccountProfile p = profiles.get(accountId);
+        return p == null ? null : p.features(models);
+    }
+
+    /** Names of {@link Feature}s, for diagnostics output. */
+    static String featureName(int ordinal) {
+        return Feature.values()[ordinal].signal();
+    }
+
+    /** Signal vector length (for tests). */
+    static int signals() {
+        return Signal.values().length;
+    }
+}

@@ -1,0 +1,114 @@
+package io.distillguard.score;
+
+import io.distillguard.findings.Evidence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns a signal vector into a score with its evidence.
+ *
+ * <p>Each {@link Signal} with a value (not NaN) and enough exchanges yields an evidence item of weight
+ * {@code rule.weight * rule.strength(value)}. Positive weights are summed per {@link Family} and capped
+ * ({@link ScoreConfig#familyCap()}); negative (exculpatory) weights are added uncapped. The score is the
+ * logistic {@code 1 / (1 + exp(-(bias + sum)))}.
+ *
+ * <p>Flagging needs converging evidence: the score at or above the threshold, and either (a) at least two
+ * families each at or above {@code familyMin}, one of them content or behaviour, or (b) content evidence at
+ * or above {@code strongContent} over at least {@code strongContentMinExchanges} exchanges. So no single
+ * axis flags: a benchmark's chain-of-thought prompts, an enterprise's shared card or a SaaS backend's
+ * volume are each one family.
+ */
+public final class Scorer {
+
+    private final ScoreConfig config;
+
+    /** Creates a scorer. */
+    public Scorer(ScoreConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The configuration. */
+    public ScoreConfig config() {
+        return config;
+    }
+
+    /**
+     * Scores a signal vector.
+     *
+     * @param values signal values indexed by {@link Signal#ordinal()}; NaN = not available
+     * @param exchanges exchanges behind the values (gates each rule's {@code minExchanges})
+     * @param subject "account" or "campaign", used in evidence sentences
+     */
+    public Assessment assess(double[] values, long exchanges, String subject) {
+        EnumMap<Family, Double> pos = new EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            pos.put(f, 0.0);
+        }
+        double neg = 0;
+        List<Evidence> items = new ArrayList<>();
+        for (Signal s : Signal.values()) {
+            double v = values[s.ordinal()];
+            Rule r = config.rule(s);
+            if (Double.isNaN(v) || exchanges < r.minExchanges() || r.weight() == 0) {
+                continue;
+            }
+            double strength = r.strength(v);
+            if (strength <= 0) {
+                continue;
+            }
+            double w = r.weight() * strength;
+            if (w > 0) {
+                pos.merge(s.family(), w, Double::sum);
+            } else {
+                neg += w;
+            }
+            items.add(new Evidence(s.label(), v, r.baseline(), w, s.unit(), sentence(s, v, r, subject)));
+        }
+        double total = neg;
+        EnumMap<Family, Double> capped = new EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            double c = Math.min(pos.get(f), config.familyCap().get(f));
+            capped.put(f, c);
+            total += c;
+        }
+        double score = 1 / (1 + Math.exp(-(config.bias() + total)));
+        int converging = 0;
+        boolean extraction = false;
+        for (Family f : Family.values()) {
+            if (capped.get(f) >= config.familyMin()) {
+                converging++;
+                extraction |= f.extraction();
+            }
+        }
+        boolean converge = (converging >= 2 && extraction)
+                || (capped.get(Family.CONTENT) >= config.strongContent() && exchanges >= config.strongContentMinExchanges());
+        boolean flagged = score >= config.flagThreshold() && converge;
+        items.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())).thenComparing(Evidence::signal));
+        return new Assessment(score, flagged, capped, items);
+    }
+
+    private static String sentence(Signal s, double v, Rule r, String subject) {
+        String val = s.unit().equals("share") || s.unit().equals("flag") ? pct(v) : fmt(v);
+        String base = s.unit().equals("share") || s.unit().equals("flag") ? pct(r.baseline()) : fmt(r.baseline());
+        return String.format(Locale.ROOT, "%s: %s %s (benign baseline %s)", s.description(), subject, val, base);
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** An empty signal vector (all NaN). */
+    public static double[] emptyVector() {
+        double[] v = new double[Signal.values().length];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
+}

@@ -1,0 +1,81 @@
+package io.distillguard.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillguard.findings.Evidence;
+import org.junit.jupiter.api.Test;
+
+class ScorerTest {
+
+    final Scorer scorer = new Scorer(ScoreConfig.defaults());
+
+    static double[] v(Object... pairs) {
+        double[] x = Scorer.emptyVector();
+        for (int i = 0; i < pairs.length; i += 2) {
+            x[((Signal) pairs[i]).ordinal()] = ((Number) pairs[i + 1]).doubleValue();
+        }
+        return x;
+    }
+
+    @Test
+    void oneLoudFamilyNeverFlags() {
+        // a benchmark runner: all chain-of-thought, maxed reasoning; no ties, no infrastructure
+        Assessment cot = scorer.assess(v(Signal.COT_SHARE, 1.0, Signal.REASONING_MAXED_SHARE, 1.0, Signal.RUBRIC_SHARE,
+                1.0, Signal.STRUCTURED_QA_SHARE, 1.0), 5000, "account");
+        assertThat(cot.family(Family.CONTENT)).isEqualTo(3.5); // capped
+        assertThat(cot.flagged()).isFalse();
+        // an enterprise: strong ties only
+        Assessment ties = scorer.assess(v(Signal.LINK_STRENGTH, 10, Signal.CAMPAIGN_SIZE, 40), 5000, "account");
+        assertThat(ties.flagged()).isFalse();
+    }
+
+    @Test
+    void contentAndCoordinationConvergeToAFlagWithEvidence() {
+        Assessment a = scorer.assess(v(Signal.RECONSTRUCTION_SHARE, 0.6, Signal.LINK_STRENGTH, 3.0,
+                Signal.CAMPAIGN_SIZE, 10, Signal.HOUR_ENTROPY, 0.99), 500, "account");
+        assertThat(a.flagged()).isTrue();
+        assertThat(a.score()).isGreaterThan(0.5);
+        Evidence top = a.evidence().get(0);
+        assertThat(top.signal()).isEqualTo("reasoning_reconstruction_share");
+        assertThat(top.value()).isEqualTo(0.6);
+        assertThat(top.baseline()).isEqualTo(Signal.RECONSTRUCTION_SHARE.defaultBaseline());
+        assertThat(top.weight()).isEqualTo(3.0);
+        assertThat(top.detail()).contains("60.0%").contains("baseline 2.0%");
+    }
+
+    @Test
+    void exculpatoryEvidenceLowersTheScoreAndRulesRespectVolume() {
+        double[] base = v(Signal.COT_SHARE, 0.9, Signal.LINK_STRENGTH, 3.0, Signal.CAMPAIGN_SIZE, 10);
+        double[] bench = base.clone();
+        bench[Signal.FIXED_ITEM_SET.ordinal()] = 0.0;
+        Assessment plain = scorer.assess(base, 1000, "account");
+        Assessment b = scorer.assess(bench, 1000, "account");
+        assertThat(b.score()).isLessThan(plain.score());
+        assertThat(b.evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("fixed_item_set");
+            assertThat(e.weight()).isNegative();
+        });
+        // below min_exchanges the content rule is silent
+        assertThat(scorer.assess(base, 3, "account").evidence()).noneMatch(e -> e.signal().equals("cot_elicitation_share"));
+    }
+
+    @Test
+    void rampsGoBothWays() {
+        Rule up = new Rule(0.2, 0.6, 1, 0);
+        Rule down = new Rule(0.9, 0.3, 1, 0);
+        assertThat(up.strength(0.4)).isEqualTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(up.strength(0.1)).isZero();
+        assertThat(down.strength(0.3)).isEqualTo(1.0);
+        assertThat(down.strength(1.2)).isZero();
+        assertThat(up.strength(Double.NaN)).isZero();
+    }
+
+    @Test
+    void actionsByBand() {
+        ScoreConfig c = ScoreConfig.defaults();
+        assertThat(c.actionFor(0.99, false, true)).isEqualTo("observe");
+        assertThat(c.actionFor(0.6, true, false)).isEqualTo("throttle");
+        assertThat(c.actionFor(0.99, true, false)).isEqualTo("degrade_reasoning");
+        assertThat(c.actionFor(0.99, true, true)).isEqualTo("suspend");
+    }
+}
