@@ -1,8 +1,13 @@
 package io.distillguard.cli;
 
+import io.distillguard.cli.report.ReportContext;
+import io.distillguard.cli.report.ReportRenderer;
+import io.distillguard.enrich.NetworkData;
 import io.distillguard.findings.Findings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes report.html next to the findings. */
 final class ReportHook {
@@ -10,7 +15,22 @@ final class ReportHook {
     private ReportHook() {
     }
 
-    static void render(Findings f, Path out, PrintWriter err) {
-        // the HTML report renderer lands from another stream; until then no report.html is written
+    /**
+     * Renders {@code out/report.html}. A failure is reported on {@code err} and does not fail the scan:
+     * the findings files are already written.
+     *
+     * @param network the reference data the scan used; its attribution lines are printed (required by
+     *     the CC BY 4.0 IP data)
+     * @param inputs input file names to list in the header
+     */
+    static void render(Findings f, Path out, PrintWriter err, NetworkData network, List<String> inputs) {
+        String title = inputs.isEmpty() ? "distillguard scan" : "distillguard scan of " + inputs.get(0);
+        ReportContext ctx = ReportContext.of(title, null, inputs, network.attributions());
+        try {
+            ReportRenderer.render(f, ctx, out.resolve("report.html"));
+        } catch (IOException | RuntimeException e) {
+            err.println("scan: report.html not written: " + e.getMessage());
+            err.flush();
+        }
     }
 }

@@ -71,9 +71,10 @@ final class ScanCommand implements Callable<Integer> {
             try (RejectedLinesWriter rejects = new RejectedLinesWriter(out.resolve("rejected.jsonl"))) {
                 o = ScanRun.run(events, accounts, models, network, config, rejects, progress(err));
             }
-            FindingsWriter.write(o.findings(), out);
+            Findings findings = withRunFacts(o, networkData);
+            FindingsWriter.write(findings, out);
             writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
-            ReportHook.render(o.findings(), out, err);
+            ReportHook.render(findings, out, err, network, inputNames());
             printSummary(stdout, o);
             stdout.flush();
             return 0;
@@ -82,6 +83,35 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * The engine's findings plus what only the command knows: input line counts (same keys as the
+     * baselines) and the network data folder, whose presence tells {@code distillguard report} to print
+     * the IP-data attribution.
+     */
+    static Findings withRunFacts(ScanRun.Outcome o, Path networkData) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(o.findings().summary());
+        summary.put("input_lines", o.events().totalLines());
+        summary.put("rejected_lines", o.events().rejected());
+        summary.put("duplicate_events", o.events().duplicates());
+        summary.put("network_data", networkData == null ? "none" : networkData.toString());
+        Findings f = o.findings();
+        return new Findings(f.detector(), f.accounts(), f.clusters(), summary);
+    }
+
+    private List<String> inputNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Path p : events) {
+            names.add(String.valueOf(p.getFileName()));
+        }
+        if (accounts != null) {
+            names.add(String.valueOf(accounts.getFileName()));
+        }
+        if (models != null) {
+            names.add(String.valueOf(models.getFileName()));
+        }
+        return names;
     }
 
     private ReadProgress progress(PrintWriter err) {
