@@ -132,6 +132,7 @@ public final class ReportRenderer {
             + "footer{max-width:1180px;margin:0 auto;padding:0 24px 40px;color:var(--muted);font-size:12px}"
             + "footer li{margin:3px 0}"
             + "#facts td:first-child{width:30%}"
+            + "#accounts-table td:first-child{min-width:13em}"
             + "td.ev{font-size:12px}"
             + "@media print{nav,input#acct-filter{display:none}article.campaign{break-inside:avoid}}";
 
