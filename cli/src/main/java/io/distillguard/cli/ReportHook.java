@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes report.html next to the findings. */
+/** Writes report.html next to the findings of a scan. */
 final class ReportHook {
 
     private ReportHook() {
@@ -17,15 +17,16 @@ final class ReportHook {
 
     /**
      * Renders {@code out/report.html}. A failure is reported on {@code err} and does not fail the scan:
-     * the findings files are already written.
+     * the findings files are already written and are the contract; the page is a view of them.
      *
+     * @param inputs input files, listed by name in the header
      * @param network the reference data the scan used; its attribution lines are printed (required by
      *     the CC BY 4.0 IP data)
-     * @param inputs input file names to list in the header
      */
-    static void render(Findings f, Path out, PrintWriter err, NetworkData network, List<String> inputs) {
-        String title = inputs.isEmpty() ? "distillguard scan" : "distillguard scan of " + inputs.get(0);
-        ReportContext ctx = ReportContext.of(title, null, inputs, network.attributions());
+    static void render(Findings f, Path out, List<Path> inputs, NetworkData network, PrintWriter err) {
+        List<String> names = inputs.stream().map(p -> String.valueOf(p.getFileName())).toList();
+        String title = names.isEmpty() ? "distillguard scan" : "distillguard scan of " + names.get(0);
+        ReportContext ctx = ReportContext.of(title, null, names, network.attributions());
         try {
             ReportRenderer.render(f, ctx, out.resolve("report.html"));
         } catch (IOException | RuntimeException e) {

@@ -74,7 +74,14 @@ final class ScanCommand implements Callable<Integer> {
             Findings findings = withRunFacts(o, networkData);
             FindingsWriter.write(findings, out);
             writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
-            ReportHook.render(findings, out, err, network, inputNames());
+            List<Path> inputs = new java.util.ArrayList<>(events);
+            if (accounts != null) {
+                inputs.add(accounts);
+            }
+            if (models != null) {
+                inputs.add(models);
+            }
+            ReportHook.render(findings, out, inputs, network, err);
             printSummary(stdout, o);
             stdout.flush();
             return 0;
@@ -98,20 +105,6 @@ final class ScanCommand implements Callable<Integer> {
         summary.put("network_data", networkData == null ? "none" : networkData.toString());
         Findings f = o.findings();
         return new Findings(f.detector(), f.accounts(), f.clusters(), summary);
-    }
-
-    private List<String> inputNames() {
-        List<String> names = new java.util.ArrayList<>();
-        for (Path p : events) {
-            names.add(String.valueOf(p.getFileName()));
-        }
-        if (accounts != null) {
-            names.add(String.valueOf(accounts.getFileName()));
-        }
-        if (models != null) {
-            names.add(String.valueOf(models.getFileName()));
-        }
-        return names;
     }
 
     private ReadProgress progress(PrintWriter err) {
