@@ -71,7 +71,8 @@ final class ScanCommand implements Callable<Integer> {
             try (RejectedLinesWriter rejects = new RejectedLinesWriter(out.resolve("rejected.jsonl"))) {
                 o = ScanRun.run(events, accounts, models, network, config, rejects, progress(err));
             }
-            FindingsWriter.write(o.findings(), out);
+            Findings findings = withRunFacts(o, networkData);
+            FindingsWriter.write(findings, out);
             writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
             List<Path> inputs = new java.util.ArrayList<>(events);
             if (accounts != null) {
@@ -80,7 +81,7 @@ final class ScanCommand implements Callable<Integer> {
             if (models != null) {
                 inputs.add(models);
             }
-            ReportHook.render(o.findings(), out, inputs, network, err);
+            ReportHook.render(findings, out, inputs, network, err);
             printSummary(stdout, o);
             stdout.flush();
             return 0;
@@ -89,6 +90,21 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * The engine's findings plus what only the command knows: input line counts (same keys as the
+     * baselines) and the network data folder, whose presence tells {@code distillguard report} to print
+     * the IP-data attribution.
+     */
+    static Findings withRunFacts(ScanRun.Outcome o, Path networkData) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(o.findings().summary());
+        summary.put("input_lines", o.events().totalLines());
+        summary.put("rejected_lines", o.events().rejected());
+        summary.put("duplicate_events", o.events().duplicates());
+        summary.put("network_data", networkData == null ? "none" : networkData.toString());
+        Findings f = o.findings();
+        return new Findings(f.detector(), f.accounts(), f.clusters(), summary);
     }
 
     private ReadProgress progress(PrintWriter err) {
