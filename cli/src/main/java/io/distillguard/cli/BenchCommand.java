@@ -19,10 +19,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput. Results depend on the machine; compare ratios and medians.",
 <<<<<<< HEAD
+<<<<<<< HEAD
         subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class})
 =======
         subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchSimulateCommand.class})
 >>>>>>> sim
+=======
+        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class})
+>>>>>>> engine
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

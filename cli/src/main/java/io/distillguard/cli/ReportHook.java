@@ -2,11 +2,18 @@ package io.distillguard.cli;
 
 import io.distillguard.cli.report.ReportContext;
 import io.distillguard.cli.report.ReportRenderer;
+<<<<<<< HEAD
 import io.distillguard.enrich.NetworkData;
 import io.distillguard.findings.Findings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+=======
+import io.distillguard.findings.Findings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+>>>>>>> engine
 import java.util.List;
 
 /** Writes report.html next to the findings of a scan. */
@@ -16,6 +23,7 @@ final class ReportHook {
     }
 
     /**
+<<<<<<< HEAD
      * Renders {@code out/report.html}. A failure is reported on {@code err} and does not fail the scan:
      * the findings files are already written and are the contract; the page is a view of them.
      *
@@ -33,5 +41,20 @@ final class ReportHook {
             err.println("scan: report.html not written: " + e.getMessage());
             err.flush();
         }
+=======
+     * Renders {@code out/report.html}.
+     *
+     * @param inputs input file names shown on the page
+     * @param attributions data attribution lines (network data) shown on the page
+     */
+    static void render(Findings f, Path out, List<Path> inputs, List<String> attributions) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path p : inputs) {
+            Path n = p.getFileName();
+            names.add(n == null ? p.toString() : n.toString());
+        }
+        String title = "distillguard scan" + (names.isEmpty() ? "" : " of " + String.join(", ", names));
+        ReportRenderer.render(f, ReportContext.of(title, null, names, attributions), out.resolve("report.html"));
+>>>>>>> engine
     }
 }
