@@ -138,6 +138,17 @@ public final class ContentAnalyzer {
         return SimHash.of(sc.sim, sc.simWeight, sc.simCount);
     }
 
+    /**
+     * Exact template key of a text on its own (the same computation as
+     * {@link ContentSignals#templateKey()}); 0 for text without words.
+     */
+    public long templateKey(String text) {
+        PromptScanner.Scratch sc = scratch.get();
+        sc.resetAll();
+        scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
+        return SimHash.key(sc.sim, sc.simWeight, sc.simCount, PromptScanner.INSTRUCTION_WEIGHT);
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private ContentSignals run(Exchange e, PromptScanner.Scratch sc) {
@@ -149,6 +160,7 @@ public final class ContentAnalyzer {
         scanner.scan(prompt, HEAD_CHARS, TAIL_CHARS, sc);
         match(sc);
         long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        long templateKey = SimHash.key(sc.sim, sc.simWeight, sc.simCount, PromptScanner.INSTRUCTION_WEIGHT);
         int[] hits = sc.familyHits;
         int codeHits = hits[Family.CODE.ordinal()];
         int mathHits = hits[Family.MATH.ordinal()];
@@ -251,7 +263,7 @@ public final class ContentAnalyzer {
 
         return new ContentSignals(round(cot), round(recon), round(rubric), round(censor), round(sqa), agentic,
                 maxed, cap, templateHash, exactHash(prompt), exactHash(system), prompt.length(),
-                round(tool), systemTemplateHash);
+                round(tool), systemTemplateHash, templateKey);
     }
 
     /**

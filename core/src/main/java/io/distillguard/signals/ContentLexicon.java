@@ -67,8 +67,9 @@ final class ContentLexicon {
             new Rule(Family.RECON, G_REASONING_OBJ | G_GIVEN_ANSWER, 0.35, 25),
             new Rule(Family.RECON, G_EXPOSE | G_PROCESS | G_GIVEN_ANSWER, 0.4, 25),
             // rubric grading
-            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.5, 0),
+            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.3, 0),
             new Rule(Family.RUBRIC, G_LABEL_A | G_LABEL_B, 0.45, 0),
+            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.45, 8),
             // censorship-safe rewrite
             new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE | G_SAFE_TARGET, 0.7, 25),
             new Rule(Family.CENSOR, G_SENSITIVE | G_SAFE_TARGET, 0.45, 10),
@@ -136,7 +137,10 @@ final class ContentLexicon {
                 "show", "showing", "shows", "explain", "explaining", "write out", "write down", "writing out", "lay out",
                 "walk through", "walk me through", "justify", "narrate", "narrating", "go through", "work through",
                 "reason", "reasoning about", "think", "derive", "spell out", "make visible", "visible", "articulate",
-                "describe", "write", "to see how", "want to see", "let me see", "see how you");
+                "describe", "write", "to see how", "want to see", "let me see", "see how you", "talk through",
+                "talk me through", "decompose", "break down", "break it down", "break the problem", "list the steps",
+                "document", "record", "trace", "explanation of why", "explanation of how", "justification for",
+                "explanation for each", "explanation for every");
         x.add(f, "cot:explicit", 0, G_EXPOSE | G_EXHAUST, "explicit", "explicitly", "spelled out");
         x.add(f, "cot:process", 0, G_PROCESS,
                 // bare "work" is mostly about jobs and things that work; only the "shown working" senses count
@@ -147,6 +151,7 @@ final class ContentLexicon {
                 "how you got it", "how you got there", "how you arrived", "how you reached",
                 "how you solved", "how you came", "how you reach", "how you get", "how one gets", "how to get there",
                 "stage", "stages", "justification", "thought process", "thinking process", "rationale",
+                "sub problems", "subproblems", "sub problem", "intermediate result", "intermediate results",
                 "your [full|complete|entire|detailed|whole] (analysis|approach|solution|working|thinking|thoughts|reasoning|logic)",
                 "justifications", "reasoning chain", "line of reasoning", "train of thought", "deductions", "deduction");
         x.add(f, "cot:exhaustive", 0, G_EXHAUST,
@@ -166,7 +171,8 @@ final class ContentLexicon {
                 "take a deep breath");
         x.add(f, "cot:reasoning_detail", 0.45, 0,
                 "(detailed|full|complete|explicit|exhaustive|thorough|rigorous|transparent|verbose|long|extensive|careful) (reasoning|reasoning process|thought process|derivation|chain|rationale|reasoning steps)",
-                "intermediate (steps|reasoning|results|calculations)", "reasoning steps",
+                "intermediate (step|steps|reasoning|result|results|calculation|calculations|values|value)",
+                "reasoning steps",
                 "(step|steps) of (your|the) reasoning");
         x.add(f, "cot:final_answer", 0.2, 0,
                 "final answer", "(put|wrap|enclose|box|write) [your] [the] [final] answer in", "boxed");
@@ -192,12 +198,14 @@ final class ContentLexicon {
                 "reasoning", "thought process", "thinking process", "rationale", "reasoning trace", "reasoning traces",
                 "reasoning chain", "thinking trace", "thinking", "thoughts", "chain of thought");
         x.add(f, "recon:given_answer", 0.3, G_GIVEN_ANSWER,
-                "(given|provided|completed|finished|known|correct|existing|reference|model) (response|answer|solution|output|completion|result)",
+                "(given|provided|completed|finished|known|correct|existing|reference|model|expected|following) (response|answer|solution|output|completion|result)",
+                "(solution|answer|marking) key", "consistent with the (solution|answer|given|provided|expected|final)",
+                "(as|like) the author of", "as if you (wrote|had written|produced|had produced|gave|had given)",
                 "the (answer|solution|correct answer|result) is",
                 "(here is|below is|this is|you are given) (the|a) (response|answer|solution|completion)",
                 "already (been|know|given|solved|answered|written|produced)",
                 "(arrive|arrived|arriving|came|come|leads|led) (at|to) (this|that) (answer|response|conclusion|solution|result|output)",
-                "(produce|produced|produces|producing|generate|generated|write|wrote|written|reach|reached) (this|that|the given|the above|the following|the provided) (answer|response|solution|output|result)",
+                "(produce|produced|produces|producing|generate|generated|write|wrote|written|reach|reached) [exactly|precisely] (this|that|the given|the above|the following|the provided) (answer|response|solution|output|result)",
                 "(reference|model|expert|sample|official|gold|target) (answer|solution|response|output)",
                 "(answer|solution|response) (given|provided|produced|written) by",
                 "ends in exactly", "already know the answer", "already know the result",
@@ -247,6 +255,13 @@ final class ContentLexicon {
                 "position (bias|biases)", "be as objective as possible",
                 "(the|response) order in which the (responses|answers) were presented",
                 "do not (allow|let) the length of the (responses|answers)");
+        // cue groups: a comparing / scoring verb next to the things being judged
+        x.add(f, "rubric:g_judge_verb", 0, G_JUDGE_VERB,
+                "compare", "comparing", "rank", "ranking", "rate", "rating", "score", "scoring", "grade", "grading",
+                "judge", "judging", "evaluate", "evaluating", "assess", "assessing", "prefer", "preferred", "preference");
+        x.add(f, "rubric:g_judge_obj", 0, G_JUDGE_OBJ,
+                "outputs", "responses", "completions", "generations", "candidates", "assistants", "models",
+                "ai assistants", "language models", "chatbots", "model outputs", "model responses", "replies");
         x.add(f, "rubric:criteria", 0.2, 0,
                 "(helpfulness|harmlessness|honesty|faithfulness|relevance|accuracy|coherence|fluency|correctness|instruction following|truthfulness)",
                 "level of detail");
@@ -405,6 +420,11 @@ final class ContentLexicon {
                 "passage", "document", "code", "function", "fields", "keys", "include", "make", "sure", "first",
                 "then", "end", "begin", "start", "box", "boxed", "option", "options", "choice", "correct", "letter",
                 "concise", "brief", "detail", "carefully", "internal", "articulate", "behind", "reconstruct",
-                "neutral", "sensitive", "rubric", "criteria", "reference", "tools", "tool", "call", "action");
+                "neutral", "sensitive", "rubric", "criteria", "reference", "tools", "tool", "call", "action",
+                "give", "title", "bullet", "points", "exactly", "short", "long", "sentence", "sentences", "words",
+                "paragraph", "paragraphs", "summary", "label", "classify", "category", "sentiment", "read", "based",
+                "identify", "extract", "answering", "solving", "question s", "reply", "respond", "markdown", "table",
+                "instructions", "guidelines", "rules", "format", "formatted", "number", "numbered", "line", "lines",
+                "review", "essay", "story", "analyze", "analyse", "compare", "determine", "calculate", "compute");
     }
 }

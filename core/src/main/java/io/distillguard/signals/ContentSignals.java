@@ -32,11 +32,16 @@ import java.util.Objects;
  *     following tools", toolformer) (added by the content-signals stream)
  * @param systemTemplateHash 64-bit SimHash of the system text's masked skeleton, computed like
  *     {@code templateHash}; 0 when there is no system text (added by the content-signals stream)
+ * @param templateKey exact-match template key: hash of the first or last 10 masked skeleton words,
+ *     whichever end holds more prompt-instruction words. Prompts from one template with at least ~10
+ *     fixed words at one end get the same key (use it for counting / sketches keyed by equality;
+ *     {@code templateHash} is for Hamming-distance near-duplicates and is rarely equal between two
+ *     prompts of one template); 0 when there is no prompt text (added by the content-signals stream)
  */
 public record ContentSignals(double cotElicitation, double reasoningReconstruction, double rubricGrading,
         double censorshipRewrite, double structuredQa, boolean agenticLoop, boolean reasoningMaxed,
         Capability capability, long templateHash, long promptHash, long systemHash, int promptChars,
-        double toolUse, long systemTemplateHash) {
+        double toolUse, long systemTemplateHash, long templateKey) {
 
     public ContentSignals {
         Objects.requireNonNull(capability, "capability");
@@ -44,12 +49,13 @@ public record ContentSignals(double cotElicitation, double reasoningReconstructi
 
     /**
      * Compatibility constructor with the original twelve components ({@code toolUse} 0,
-     * {@code systemTemplateHash} 0), for code and tests written against the first contract.
+     * {@code systemTemplateHash} 0, {@code templateKey} 0), for code and tests written against the first
+     * contract.
      */
     public ContentSignals(double cotElicitation, double reasoningReconstruction, double rubricGrading,
             double censorshipRewrite, double structuredQa, boolean agenticLoop, boolean reasoningMaxed,
             Capability capability, long templateHash, long promptHash, long systemHash, int promptChars) {
         this(cotElicitation, reasoningReconstruction, rubricGrading, censorshipRewrite, structuredQa, agenticLoop,
-                reasoningMaxed, capability, templateHash, promptHash, systemHash, promptChars, 0, 0);
+                reasoningMaxed, capability, templateHash, promptHash, systemHash, promptChars, 0, 0, 0);
     }
 }

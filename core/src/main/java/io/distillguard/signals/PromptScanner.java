@@ -30,6 +30,9 @@ final class PromptScanner {
     /** Longest quoted span (in words) that is treated as a variable payload and masked. */
     static final int MAX_QUOTE_WORDS = 40;
 
+    /** Weight of a prompt-instruction word in the skeleton (other words 1). */
+    static final int INSTRUCTION_WEIGHT = 8;
+
     private final Lexicon lex;
 
     PromptScanner(Lexicon lex) {
@@ -130,7 +133,7 @@ final class PromptScanner {
                         } else if (upperFirst && !sentenceStart && id < 0 && len > 1) {
                             sc.addSim(MASK_NAME, 1);
                         } else {
-                            sc.addSim(h, lex.isInstruction(id) ? 3 : 1);
+                            sc.addSim(h, lex.isInstruction(id) ? INSTRUCTION_WEIGHT : 1);
                         }
                     }
                     if (inQuote && ++quoteWords > MAX_QUOTE_WORDS) {
@@ -239,7 +242,7 @@ final class PromptScanner {
             int id = digitsOnly ? Lexicon.NUM : lex.id(h);
             sc.addId(id);
             sc.words++;
-            sc.addSim(hasDigit ? MASK_NUM : h, lex.isInstruction(id) ? 3 : 1);
+            sc.addSim(hasDigit ? MASK_NUM : h, lex.isInstruction(id) ? INSTRUCTION_WEIGHT : 1);
         }
     }
 

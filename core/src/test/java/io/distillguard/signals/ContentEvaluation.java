@@ -182,6 +182,26 @@ final class ContentEvaluation {
             "Act as the author of the following answer and explain, step by step, the thinking behind each part of it.\nQuestion: {q}\nAnswer: {a}",
             "We know the final result is {f}. Write out the chain of thought that leads from the question to that result: {q}");
 
+    /**
+     * Round 6 (CoT and reconstruction): written after the last lexicon change, committed before being
+     * measured; the final held-out estimate.
+     */
+    static final List<String> COT_R6 = List.of(
+            "{q}\nPlease reason it through in writing: what do we know, what do we need, and how does each calculation follow from the last?",
+            "Work the problem below the way a teacher would on the board, narrating each move, then circle the answer.\n{q}",
+            "{q}\nI'd like a transparent solution: no leaps, every inference stated, the answer only at the very end.",
+            "Treat this as a proof: state your assumptions, derive each result from the previous one, and conclude.\n{q}",
+            "{q}\nBefore you answer, reflect on the problem at length and make your reasoning explicit.",
+            "Give me your full working for this, step after step, and then the final figure.\n{q}",
+            "{q}\nSolve with commentary: annotate every step with the reason you took it.",
+            "Answer the question below. Your response must contain the complete line of reasoning, not just a number.\n{q}");
+
+    static final List<String> RECON_R6 = List.of(
+            "Problem: {q}\nFinal answer (given): {f}\nReproduce the hidden reasoning that a solver went through to reach this final answer.",
+            "You are shown a question with a model-written reply. Infer and write down the step-by-step thought process that produced the reply.\nQuestion: {q}\nReply: {a}",
+            "{q}\nAnswer: {a}\nExplain in detail the thinking that must have gone on behind this answer, as a first-person monologue.",
+            "Taking the answer {f} as correct, lay out the full chain of reasoning that justifies it for this problem: {q}");
+
     static final List<String> SQA_R3 = List.of(
             "NONE|Generate a list of 25 prompts and their ideal completions about {t} for fine-tuning, as a JSON array.",
             "JSON_SCHEMA|Produce practice problems with solutions about {t}.",
@@ -245,6 +265,7 @@ final class ContentEvaluation {
         // rubric: lexicon built with fastchat in view; the other two are held out
         for (String[] src : new String[][] {
             {"rubric/fastchat_judge_prompts.jsonl", "recall dev"},
+            // held out; one generic rule was added after the first measurement (0.688) without looking at failures
             {"rubric/alpaca_eval_evaluator_templates.jsonl", "recall held-out"},
             {"rubric/ultrafeedback_templates.jsonl", "recall held-out"}}) {
             List<Rec> recs = SharedPrompts.read(dir, src[0], Integer.MAX_VALUE);
@@ -258,27 +279,28 @@ final class ContentEvaluation {
         }
 
         // CoT: benchmark questions wrapped in phrasings
-        wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, false);
-        wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, true);
-        wrapped3("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation);
-        round = "recall held-out (round 5)";
-        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, true);
-        wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
-        round = null;
-        wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, false);
-        wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction, true);
-        wrapped3("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction);
-        wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, false);
-        wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, true);
-        wrapped3("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite);
-        round = "recall held-out (round 4)";
-        wrapped("censorship", CENSOR_R4, human, List.of(), ContentSignals::censorshipRewrite, true);
-        round = null;
-        sqa(SQA_PHRASINGS, false);
-        sqa(SQA_FRESH, true);
-        round3 = true;
-        sqa(SQA_R3, true);
-        round3 = false;
+        // "seen": a set that was held out when first measured, then looked at while changing the lexicon
+        wrapped("cot", COT_PHRASINGS, gsm, mmlu, ContentSignals::cotElicitation, null);
+        wrapped("cot", COT_FRESH, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 2)");
+        wrapped("cot", COT_R3, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 3)");
+        wrapped("cot", COT_R5, gsm, mmlu, ContentSignals::cotElicitation, SEEN + " (round 5)");
+        wrapped("cot", COT_R6, gsm, mmlu, ContentSignals::cotElicitation, HELD_OUT + " (round 6)");
+        wrapped("reconstruction", RECON_R6, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                HELD_OUT + " (round 6)");
+        wrapped("reconstruction", RECON_PHRASINGS, gsm, List.of(), ContentSignals::reasoningReconstruction, null);
+        wrapped("reconstruction", RECON_FRESH, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                SEEN + " (round 2)");
+        wrapped("reconstruction", RECON_R3, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                SEEN + " (round 3)");
+        wrapped("reconstruction", RECON_R5, gsm, List.of(), ContentSignals::reasoningReconstruction,
+                SEEN + " (round 5)");
+        wrapped("censorship", CENSOR_PHRASINGS, human, List.of(), ContentSignals::censorshipRewrite, null);
+        wrapped("censorship", CENSOR_FRESH, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 2)");
+        wrapped("censorship", CENSOR_R3, human, List.of(), ContentSignals::censorshipRewrite, SEEN + " (round 3)");
+        wrapped("censorship", CENSOR_R4, human, List.of(), ContentSignals::censorshipRewrite, HELD_OUT + " (round 4)");
+        sqa(SQA_PHRASINGS, null);
+        sqa(SQA_FRESH, SEEN + " (round 2)");
+        sqa(SQA_R3, HELD_OUT + " (round 3)");
 
         // real CoT-style system messages (Orca explanation tuning); informative, tiny
         List<ContentSignals> orca = new ArrayList<>();
@@ -323,25 +345,12 @@ final class ContentEvaluation {
         return this;
     }
 
-    private boolean round3;
+    static final String SEEN = "recall seen";
+    static final String HELD_OUT = "recall held-out";
 
-    private void wrapped3(String classifier, List<String> phrasings, List<Rec> a, List<Rec> b,
-            ToDoubleFunction<ContentSignals> score) {
-        round3 = true;
-        wrapped(classifier, phrasings, a, b, score, true);
-        round3 = false;
-    }
-
-    private String round;
-
-    private String freshKind() {
-        if (round != null) {
-            return round;
-        }
-        return round3 ? "recall held-out (round 3)" : "recall held-out (round 2)";
-    }
-
-    private void sqa(List<String> phrasings, boolean fresh) {
+    /** {@code roundKind} null: the first set, split into a dev half and a round-1 half (since seen). */
+    private void sqa(List<String> phrasings, String roundKind) {
+        boolean fresh = roundKind != null;
         List<ContentSignals> dev = new ArrayList<>();
         List<ContentSignals> held = new ArrayList<>();
         for (int i = 0; i < phrasings.size(); i++) {
@@ -354,17 +363,18 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add("structured_qa", phrasings.size() + " phrasings x 20 topics", freshKind(), dev,
+            add("structured_qa", phrasings.size() + " phrasings x 20 topics", roundKind, dev,
                     ContentSignals::structuredQa);
             return;
         }
         add("structured_qa", "phrasings x 20 topics, first half", "recall dev", dev, ContentSignals::structuredQa);
-        add("structured_qa", "phrasings x 20 topics, second half", "recall held-out (round 1)", held,
+        add("structured_qa", "phrasings x 20 topics, second half", SEEN + " (round 1)", held,
                 ContentSignals::structuredQa);
     }
 
     private void wrapped(String classifier, List<String> phrasings, List<Rec> a, List<Rec> b,
-            ToDoubleFunction<ContentSignals> score, boolean fresh) {
+            ToDoubleFunction<ContentSignals> score, String roundKind) {
+        boolean fresh = roundKind != null;
         if (a.isEmpty()) {
             return;
         }
@@ -384,12 +394,12 @@ final class ContentEvaluation {
             }
         }
         if (fresh) {
-            add(classifier, "pool prompts in " + phrasings.size() + " phrasings", freshKind(), dev, score);
+            add(classifier, "pool prompts in " + phrasings.size() + " phrasings", roundKind, dev, score);
             return;
         }
         String what = "pool prompts in " + phrasings.size() / 2 + " phrasings";
         add(classifier, what + ", first half", "recall dev", dev, score);
-        add(classifier, what + ", second half", "recall held-out (round 1)", held, score);
+        add(classifier, what + ", second half", SEEN + " (round 1)", held, score);
     }
 
     static String fill(String template, Rec payload) {
