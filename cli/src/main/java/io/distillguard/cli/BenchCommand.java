@@ -18,15 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code distillguard bench ...}: throughput measurements (never run as timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput. Results depend on the machine; compare ratios and medians.",
-<<<<<<< HEAD
-<<<<<<< HEAD
-        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class})
-=======
-        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchSimulateCommand.class})
->>>>>>> sim
-=======
-        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class})
->>>>>>> engine
+        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class,
+            BenchSimulateCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

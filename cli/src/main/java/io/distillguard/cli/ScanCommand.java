@@ -106,20 +106,6 @@ final class ScanCommand implements Callable<Integer> {
                     o.engine().writeDiagnostics(a, e);
                 }
             }
-<<<<<<< HEAD
-            Findings findings = withRunFacts(o, networkData);
-            FindingsWriter.write(findings, out);
-            writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
-            List<Path> inputs = new java.util.ArrayList<>(events);
-            if (accounts != null) {
-                inputs.add(accounts);
-            }
-            if (models != null) {
-                inputs.add(models);
-            }
-            ReportHook.render(findings, out, inputs, network, err);
-=======
->>>>>>> engine
             printSummary(stdout, o);
             stdout.flush();
             return 0;
@@ -130,34 +116,11 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-<<<<<<< HEAD
-    /**
-     * The engine's findings plus what only the command knows: input line counts (same keys as the
-     * baselines) and the network data folder, whose presence tells {@code distillguard report} to print
-     * the IP-data attribution.
-     */
-    static Findings withRunFacts(ScanRun.Outcome o, Path networkData) {
-        Map<String, Object> summary = new java.util.LinkedHashMap<>(o.findings().summary());
-        summary.put("input_lines", o.events().totalLines());
-        summary.put("rejected_lines", o.events().rejected());
-        summary.put("duplicate_events", o.events().duplicates());
-        summary.put("network_data", networkData == null ? "none" : networkData.toString());
-        Findings f = o.findings();
-        return new Findings(f.detector(), f.accounts(), f.clusters(), summary);
-    }
-
-    private ReadProgress progress(PrintWriter err) {
-        if (quiet) {
-            return ReadProgress.NONE;
-        }
-        long[] last = {0};
-=======
     /** Adapts the reader's per-file progress to one display over all event files. */
     private static ReadProgress progressOf(Progress p) {
         long[] done = {0};
         String[] current = {null};
         long[] lastBytes = {0};
->>>>>>> engine
         return (source, bytes, lines) -> {
             if (!source.equals(current[0])) {
                 done[0] += lastBytes[0];
