@@ -135,7 +135,7 @@ public final class ContentAnalyzer {
         PromptScanner.Scratch sc = scratch.get();
         sc.resetAll();
         scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
-        return SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        return SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class ContentAnalyzer {
         // user prompt: lexicon stream, skeleton, capability counters
         scanner.scan(prompt, HEAD_CHARS, TAIL_CHARS, sc);
         match(sc);
-        long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         long templateKey = SimHash.key(sc.sim, sc.simWeight, sc.simCount, PromptScanner.INSTRUCTION_WEIGHT);
         int[] hits = sc.familyHits;
         int codeHits = hits[Family.CODE.ordinal()];
@@ -185,7 +185,7 @@ public final class ContentAnalyzer {
             sc.resetText();
             scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, sc);
             match(sc);
-            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         }
 
         double[] keep = new double[Family.TOOL.ordinal() + 1];
