@@ -39,7 +39,7 @@ for rel, limit in PROMPTS.items():
         lines = [l for l in f if l.strip()]
     if limit is not None and len(lines) > limit:
         # skip the very long ones so the sample stays small, then sample in source order
-        short = [l for l in lines if len(l) < 6000]
+        short = [l for l in lines if len(l) < 3000]
         keep = sorted(rng.sample(range(len(short)), limit))
         lines = [short[i] for i in keep]
     dst = os.path.join(out, "prompts", rel + ".gz")

@@ -84,15 +84,16 @@ final class BaselineCommand implements Runnable {
             }
             try {
                 Files.createDirectories(out);
-                ExchangeLogReader reader = ExchangeLogReader.builder().build();
                 Findings findings;
                 ReadStats[] firstPass = new ReadStats[1];
                 ReadStats accountStats = null;
                 try (RejectedLinesWriter rejects = new RejectedLinesWriter(out.resolve("rejected.jsonl"))) {
-                    // rejected lines are reported once, on the first pass; later passes see the same lines
+                    // Each pass gets a fresh reader: a reader's duplicate window spans its calls, so a reused
+                    // one would drop every event of the second pass as a duplicate. Rejected lines are
+                    // reported once, on the first pass; later passes see the same lines.
                     EventSource source = sink -> {
                         RejectSink r = firstPass[0] == null ? rejects : RejectSink.NONE;
-                        ReadStats s = reader.readEvents(events, sink, r);
+                        ReadStats s = ExchangeLogReader.builder().build().readEvents(events, sink, r);
                         if (firstPass[0] == null) {
                             firstPass[0] = s;
                         }
@@ -103,7 +104,7 @@ final class BaselineCommand implements Runnable {
                     }
                     if (accounts != null) {
                         Set<String> listed = new LinkedHashSet<>();
-                        accountStats = reader.readAccounts(accounts, a -> listed.add(a.accountId()), rejects);
+                        accountStats = ExchangeLogReader.builder().build().readAccounts(accounts, a -> listed.add(a.accountId()), rejects);
                         findings = withSilentAccounts(findings, listed);
                     }
                 }

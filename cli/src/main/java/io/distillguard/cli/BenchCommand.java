@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code distillguard bench ...}: throughput measurements (never run as timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput. Results depend on the machine; compare ratios and medians.",
-        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class})
+        subcommands = {BenchCommand.Read.class, BenchCommand.GenEvents.class, BenchScanCommand.class,
+            BenchSimulateCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             NetworkCommand.class,
             ReportCommand.class,
             ScanCommand.class,
+            DemoCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -59,6 +59,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--diagnostics", description = "Also write diagnostics-accounts.csv (every signal value per "
+            + "account) and diagnostics-edges.csv (the account graph) into --out.")
+    boolean diagnostics;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -68,12 +72,43 @@ final class ScanCommand implements Callable<Integer> {
             NetworkData network = networkData == null ? NetworkData.empty() : NetworkData.load(networkData);
             Files.createDirectories(out);
             ScanRun.Outcome o;
-            try (RejectedLinesWriter rejects = new RejectedLinesWriter(out.resolve("rejected.jsonl"))) {
-                o = ScanRun.run(events, accounts, models, network, config, rejects, progress(err));
+            long total = 0;
+            for (Path e : events) {
+                total += Files.size(e);
             }
-            FindingsWriter.write(o.findings(), out);
-            writeActions(o.findings(), o.engine().actions(o.findings()), config.mode(), out.resolve("actions.csv"));
-            ReportHook.render(o.findings(), out, err);
+            Progress progress = Progress.onTerminal(quiet, total, "lines");
+            try (RejectedLinesWriter rejects = new RejectedLinesWriter(out.resolve("rejected.jsonl"))) {
+                o = ScanRun.run(events, accounts, models, network, config, rejects, progressOf(progress));
+            } finally {
+                progress.finish();
+            }
+            // Input counts use the same keys as the baselines; the network folder tells `report` to
+            // print the IP-data attribution when it re-renders from the folder.
+            Findings findings = o.findings();
+            java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>(findings.summary());
+            summary.put("input_lines", o.events().totalLines());
+            summary.put("rejected_lines", o.events().rejected());
+            summary.put("duplicate_events", o.events().duplicates());
+            summary.put(ReportCommand.NETWORK_DATA_KEY, networkData == null ? "none" : networkData.toString());
+            findings = new Findings(findings.detector(), findings.accounts(), findings.clusters(), summary);
+            o = new ScanRun.Outcome(findings, o.events(), o.accounts(), o.models(), o.ingestNanos(),
+                    o.finishNanos(), o.maxProfileBytes(), o.engine());
+            FindingsWriter.write(findings, out);
+            writeActions(findings, o.engine().actions(findings), config.mode(), out.resolve("actions.csv"));
+            List<Path> inputs = new java.util.ArrayList<>(events);
+            if (accounts != null) {
+                inputs.add(accounts);
+            }
+            if (models != null) {
+                inputs.add(models);
+            }
+            ReportHook.render(findings, out, inputs, network.attributions());
+            if (diagnostics) {
+                try (Writer a = Files.newBufferedWriter(out.resolve("diagnostics-accounts.csv"));
+                        Writer e = Files.newBufferedWriter(out.resolve("diagnostics-edges.csv"))) {
+                    o.engine().writeDiagnostics(a, e);
+                }
+            }
             printSummary(stdout, o);
             stdout.flush();
             return 0;
@@ -84,18 +119,18 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ReadProgress progress(PrintWriter err) {
-        if (quiet) {
-            return ReadProgress.NONE;
-        }
-        long[] last = {0};
+    /** Adapts the reader's per-file progress to one display over all event files. */
+    private static ReadProgress progressOf(Progress p) {
+        long[] done = {0};
+        String[] current = {null};
+        long[] lastBytes = {0};
         return (source, bytes, lines) -> {
-            long now = System.nanoTime();
-            if (now - last[0] > 2_000_000_000L) {
-                last[0] = now;
-                err.printf(Locale.ROOT, "scan: %s: %,d lines%n", source, lines);
-                err.flush();
+            if (!source.equals(current[0])) {
+                done[0] += lastBytes[0];
+                current[0] = source;
             }
+            lastBytes[0] = bytes;
+            p.update(done[0] + bytes, lines);
         };
     }
 

@@ -2,6 +2,7 @@ package io.distillguard.cli;
 
 import io.distillguard.engine.ScanConfig;
 import io.distillguard.engine.ScanEngine;
+import io.distillguard.enrich.IpInfo;
 import io.distillguard.enrich.NetworkData;
 import io.distillguard.findings.Findings;
 import io.distillguard.format.ExchangeLogReader;
@@ -10,34 +11,48 @@ import io.distillguard.format.ReadStats;
 import io.distillguard.format.RejectSink;
 import io.distillguard.model.Exchange;
 import io.distillguard.signals.ContentAnalyzer;
+import io.distillguard.signals.ContentSignals;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * One scan from files to findings, shared by {@code scan} and {@code bench scan}. Events are decoded on a
- * reader thread and handed over in batches to the calling thread, which runs the engine (enrich, content
- * signals, profile); link, cluster and score run at the end. Two threads in all, matching the 2-core target.
+ * One scan from files to findings, shared by {@code scan} and {@code bench scan}.
+ *
+ * <p>Pipeline: a reader thread decodes events into batches of {@value #BATCH}; each batch goes to a pool of
+ * analysis threads (content signals and IP enrichment, both stateless and thread-safe); the calling thread
+ * takes the analysed batches back in input order and updates the account profiles, so results do not
+ * depend on thread scheduling. Link, cluster and score run at the end on the calling thread.
  */
 final class ScanRun {
 
-    private static final int BATCH = 512;
-    private static final Exchange[] POISON = new Exchange[0];
+    static final int BATCH = 512;
 
     /** What a scan produced. */
     record Outcome(Findings findings, ReadStats events, ReadStats accounts, ReadStats models, long ingestNanos,
             long finishNanos, long maxProfileBytes, ScanEngine engine) {
     }
 
+    private record Analysed(Exchange[] exchanges, int size, ContentSignals[] signals, IpInfo[] ips) {
+    }
+
+    private static final Future<Analysed> END = CompletableFuture.completedFuture(null);
+
     private ScanRun() {
     }
 
     static Outcome run(List<Path> events, Path accountsFile, Path modelsFile, NetworkData network, ScanConfig config,
             RejectSink rejects, ReadProgress progress) throws IOException {
-        ScanEngine engine = new ScanEngine(config, network, new ContentAnalyzer());
+        ContentAnalyzer analyzer = new ContentAnalyzer();
+        ScanEngine engine = new ScanEngine(config, network, analyzer);
         ExchangeLogReader side = ExchangeLogReader.builder().build();
         ReadStats acc = ReadStats.EMPTY;
         ReadStats mod = ReadStats.EMPTY;
@@ -48,7 +63,13 @@ final class ScanRun {
             mod = side.readModels(modelsFile, engine::addModel, rejects);
         }
         long t0 = System.nanoTime();
-        BlockingQueue<Exchange[]> queue = new ArrayBlockingQueue<>(64);
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "distillguard-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<Future<Analysed>> queue = new ArrayBlockingQueue<>(4 * workers + 4);
         ReadStats[] stats = {ReadStats.EMPTY};
         Throwable[] failure = new Throwable[1];
         Thread reader = new Thread(() -> {
@@ -60,7 +81,7 @@ final class ScanRun {
                     ReadStats s = r.readEvents(f, e -> {
                         batch[0][fill[0]++] = e;
                         if (fill[0] == BATCH) {
-                            put(queue, batch[0]);
+                            submit(pool, queue, analyzer, network, batch[0], BATCH);
                             batch[0] = new Exchange[BATCH];
                             fill[0] = 0;
                         }
@@ -68,13 +89,13 @@ final class ScanRun {
                     stats[0] = stats[0].plus(s);
                 }
                 if (fill[0] > 0) {
-                    put(queue, java.util.Arrays.copyOf(batch[0], fill[0]));
+                    submit(pool, queue, analyzer, network, batch[0], fill[0]);
                 }
             } catch (Throwable t) {
                 failure[0] = t;
             } finally {
                 try {
-                    queue.put(POISON);
+                    queue.put(END);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
@@ -84,18 +105,23 @@ final class ScanRun {
         reader.start();
         try {
             while (true) {
-                Exchange[] b = queue.take();
-                if (b == POISON) {
+                Future<Analysed> f = queue.take();
+                if (f == END) {
                     break;
                 }
-                for (Exchange e : b) {
-                    engine.accept(e);
+                Analysed a = f.get();
+                for (int i = 0; i < a.size(); i++) {
+                    engine.accept(a.exchanges()[i], a.signals()[i], a.ips()[i]);
                 }
             }
             reader.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("scan interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException("analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         if (failure[0] != null) {
             if (failure[0] instanceof IOException io) {
@@ -112,9 +138,32 @@ final class ScanRun {
         return new Outcome(findings, stats[0], acc, mod, t1 - t0, t2 - t1, engine.maxProfileBytes(), engine);
     }
 
-    private static void put(BlockingQueue<Exchange[]> q, Exchange[] b) {
+    private static void submit(ExecutorService pool, BlockingQueue<Future<Analysed>> queue, ContentAnalyzer analyzer,
+            NetworkData network, Exchange[] batch, int size) {
+        Future<Analysed> f = pool.submit(() -> {
+            ContentSignals[] s = new ContentSignals[size];
+            IpInfo[] ips = new IpInfo[size];
+            String lastIp = null;
+            IpInfo lastInfo = IpInfo.UNKNOWN;
+            for (int i = 0; i < size; i++) {
+                Exchange e = batch[i];
+                s[i] = analyzer.analyze(e);
+                String ip = e.client().ip();
+                if (ip == null) {
+                    ips[i] = IpInfo.UNKNOWN;
+                } else if (ip.equals(lastIp)) {
+                    ips[i] = lastInfo;
+                } else {
+                    IpInfo info = network.lookup(ip);
+                    lastIp = ip;
+                    lastInfo = info == null ? IpInfo.UNKNOWN : info;
+                    ips[i] = lastInfo;
+                }
+            }
+            return new Analysed(batch, size, s, ips);
+        });
         try {
-            q.put(b);
+            queue.put(f);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
     static final int MAX_MODELS_LISTED = 1000;
 
     enum Kind { events, accounts, models }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files to read.")
     List<Path> files;
@@ -79,12 +83,17 @@ final class ValidateCommand implements Callable<Integer> {
         Progress progress = Progress.onTerminal(quiet, totalBytes, "lines");
         long[] doneBefore = {0};
         long[] linesBefore = {0};
-        ExchangeLogReader reader = ExchangeLogReader.builder()
-                .maxLineBytes(maxLineBytes)
-                .maxDepth(maxDepth)
-                .duplicateWindow(duplicateWindow)
-                .progress((src, bytes, lines) -> progress.update(doneBefore[0] + bytes, linesBefore[0] + lines))
-                .build();
+        ExchangeLogReader reader;
+        try {
+            reader = ExchangeLogReader.builder()
+                    .maxLineBytes(maxLineBytes)
+                    .maxDepth(maxDepth)
+                    .duplicateWindow(duplicateWindow)
+                    .progress((src, bytes, lines) -> progress.update(doneBefore[0] + bytes, linesBefore[0] + lines))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         int exit = 0;
         long startNanos = System.nanoTime();
         ReadStats total = ReadStats.EMPTY;

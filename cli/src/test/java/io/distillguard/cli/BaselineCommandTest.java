@@ -85,7 +85,11 @@ class BaselineCommandTest {
             assertThat(FindingsReader.read(a).accounts()).hasSize(4);
         }
         // busy has 5 exchanges vs a median of 1 (MAD 0, mean |dev| 1): z = 4 / 1.2533 = 3.19 > 3
-        assertThat(FindingsReader.read(dir.resolve("volume1")).accounts().get(0).flagged()).isTrue();
+        AccountFinding busy = FindingsReader.read(dir.resolve("volume1")).accounts().get(0);
+        assertThat(busy.flagged()).isTrue();
+        // timed on the second pass over the file: crossing 1 + 3 * 1.2533 = 4.76 exchanges at the 5th
+        assertThat(busy.exchangesAtFlag()).isEqualTo(5);
+        assertThat(busy.firstFlagMillis()).isEqualTo(1_770_000_000_000L + 4000L);
     }
 
     @Test

@@ -70,6 +70,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchGroupListsItsCommands() {
+        CliTestSupport r = CliTestSupport.run("bench", "--help");
+        assertThat(r.exit).isZero();
+        assertThat(r.out).contains("read", "gen-events", "scan");
+    }
+
+    @Test
     void medianOfRuns() {
         assertThat(BenchCommand.Read.median(new double[] {3, 1, 2})).isEqualTo(2);
         assertThat(BenchCommand.Read.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);

@@ -56,6 +56,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void badLimitsAreUsageErrors() {
+        CliTestSupport r = CliTestSupport.run("validate", "-q", "--max-depth", "1",
+                SAMPLE.resolve("models.jsonl").toString());
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("maxDepth");
+    }
+
+    @Test
     void rejectsDoNotChangeTheExitCode() throws Exception {
         Path f = dir.resolve("events.jsonl");
         Files.writeString(f, "garbage\n[1]\n");

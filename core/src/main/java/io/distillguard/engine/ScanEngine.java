@@ -69,6 +69,7 @@ public final class ScanEngine {
     private final String[] ipCacheKey = new String[IP_CACHE];
     private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];
     private long exchanges;
+    private Diagnostics lastDiagnostics;
     private long firstTs = Long.MAX_VALUE;
     private long lastTs = Long.MIN_VALUE;
 
@@ -103,21 +104,28 @@ public final class ScanEngine {
         models.declare(m);
     }
 
-    /** Processes one exchange. Never throws on an exchange the reader produced. */
+    /** Processes one exchange (enrich, content signals, profile). Never throws on an exchange the reader produced. */
     public void accept(Exchange e) {
+        accept(e, analyzer.analyze(e), lookup(e.client().ip()));
+    }
+
+    /**
+     * Processes one exchange whose content signals and IP information were computed elsewhere (e.g. on
+     * worker threads: {@link ContentAnalyzer#analyze} and {@link NetworkData#lookup} are thread-safe);
+     * this part (the profile update) must stay on one thread and in input order.
+     */
+    public void accept(Exchange e, ContentSignals s, IpInfo ip) {
         exchanges++;
         long ts = e.tsMillis();
         firstTs = Math.min(firstTs, ts);
         lastTs = Math.max(lastTs, ts);
         models.seen(e.model() == null ? 0 : Hashes.of(e.model()), ts);
-        ContentSignals s = analyzer.analyze(e);
-        IpInfo ip = lookup(e.client().ip());
         AccountProfile p = profiles.get(e.accountId());
         if (p == null) {
             p = new AccountProfile(e.accountId());
             profiles.put(e.accountId(), p);
         }
-        p.update(e, s, ip, models, sink);
+        p.update(e, s, ip == null ? IpInfo.UNKNOWN : ip, models, sink);
     }
 
     /** Exchanges accepted so far. */
@@ -274,6 +282,7 @@ public final class ScanEngine {
             actions.put(ids.get(i), config.score().actionFor(score, flagged, inherits));
         }
 
+        lastDiagnostics = new Diagnostics(ids, vectors, own, community, strength, graph, clusterIds);
         int flaggedCampaigns = 0;
         for (int c = 0; c < communities.size(); c++) {
             int[] members = communities.get(c);
@@ -309,6 +318,54 @@ public final class ScanEngine {
         summary.put("max_profile_bytes", maxProfileBytes());
         summary.put("models_file", models.hasDeclared());
         return new Findings(DETECTOR, Arrays.asList(findings), clusters, summary);
+    }
+
+    private record Diagnostics(List<String> ids, double[][] vectors, Assessment[] own, int[] community,
+            double[] strength, AccountGraph graph, String[] clusterIds) {
+    }
+
+    /**
+     * Writes, for the last {@link #finish()}, one CSV row per account with every signal value, its own
+     * score, community and link strength; and, when {@code edges} is not null, one row per graph edge with
+     * its weight and reasons. For calibration and for analysts who want to see why; not part of the output
+     * contract.
+     *
+     * @throws IllegalStateException when {@link #finish()} has not run
+     */
+    public void writeDiagnostics(java.io.Writer accountsOut, java.io.Writer edges) throws java.io.IOException {
+        Diagnostics d = lastDiagnostics;
+        if (d == null) {
+            throw new IllegalStateException("finish() has not run");
+        }
+        StringBuilder h = new StringBuilder("account_id,exchanges,own_score,own_flag,cluster_id,link_strength");
+        for (Signal s : Signal.values()) {
+            h.append(',').append(s.label());
+        }
+        accountsOut.write(h.append('\n').toString());
+        for (int i = 0; i < d.ids().size(); i++) {
+            StringBuilder r = new StringBuilder(d.ids().get(i)).append(',')
+                    .append(profiles.get(d.ids().get(i)).exchanges()).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", d.own()[i].score())).append(',')
+                    .append(d.own()[i].flagged()).append(',')
+                    .append(d.community()[i] < 0 ? "" : d.clusterIds()[d.community()[i]]).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", d.strength()[i]));
+            for (double v : d.vectors()[i]) {
+                r.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
+            }
+            accountsOut.write(r.append('\n').toString());
+        }
+        if (edges != null) {
+            edges.write("a,b,weight,reasons\n");
+            for (AccountGraph.Edge e : d.graph().edges()) {
+                StringBuilder r = new StringBuilder(d.ids().get(e.a())).append(',').append(d.ids().get(e.b()))
+                        .append(',').append(String.format(Locale.ROOT, "%.4f", e.weight())).append(',');
+                for (LinkReason x : e.reasons()) {
+                    r.append(x.attribute().label()).append(':').append(x.sharedBy()).append(':')
+                            .append(String.format(Locale.ROOT, "%.3f", x.weight())).append(' ');
+                }
+                edges.write(r.append('\n').toString());
+            }
+        }
     }
 
     /** Per-account actions of the last {@link #finish()} result, derived from its findings. */

@@ -28,15 +28,18 @@ final class IpAddresses {
      * @return {@link #V4}, {@link #V6} or {@link #INVALID}; {@code out} is undefined when invalid
      */
     static int parse(String s, long[] out) {
-        if (s == null) {
+        return s == null ? INVALID : parse(s, 0, s.length(), out);
+    }
+
+    /** As {@link #parse(String, long[])} for the text {@code s[from, to)}. */
+    static int parse(String s, int from, int to, long[] out) {
+        int len = to - from;
+        if (len <= 0 || len > 64) {
             return INVALID;
         }
-        int len = s.length();
-        if (len == 0 || len > 64) {
-            return INVALID;
-        }
-        if (s.indexOf(':') < 0) {
-            long v = parseV4(s, 0, len);
+        int colon = s.indexOf(':', from);
+        if (colon < 0 || colon >= to) {
+            long v = parseV4(s, from, to);
             if (v < 0) {
                 return INVALID;
             }
@@ -44,14 +47,14 @@ final class IpAddresses {
             out[1] = v;
             return V4;
         }
-        int zone = s.indexOf('%');
-        if (zone >= 0) {
-            if (zone == len - 1) {
+        int zone = s.indexOf('%', from);
+        if (zone >= 0 && zone < to) {
+            if (zone == to - 1) {
                 return INVALID;
             }
-            len = zone;
+            to = zone;
         }
-        if (!parseV6(s, len, out)) {
+        if (!parseV6(s, from, to, out)) {
             return INVALID;
         }
         // IPv4-mapped (::ffff:a.b.c.d): the same host as the IPv4 address, so enrich it as one.
@@ -95,20 +98,20 @@ final class IpAddresses {
         }
     }
 
-    private static boolean parseV6(String s, int len, long[] out) {
-        if (len < 2) {
+    private static boolean parseV6(String s, int from, int len, long[] out) {
+        if (len - from < 2) {
             return false;
         }
         int[] g = new int[8];
         int n = 0;
         int gap = -1;
-        int i = 0;
-        if (s.charAt(0) == ':') {
-            if (s.charAt(1) != ':') {
+        int i = from;
+        if (s.charAt(from) == ':') {
+            if (s.charAt(from + 1) != ':') {
                 return false;
             }
             gap = 0;
-            i = 2;
+            i = from + 2;
         }
         while (i < len) {
             int start = i;

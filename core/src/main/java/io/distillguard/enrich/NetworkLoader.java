@@ -33,6 +33,20 @@ final class NetworkLoader {
                     + "|research network|education(al)? network|nren\\b|edu\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Cheap stems every {@link #UNIVERSITY} alternative contains; most names have none, so the regex is skipped. */
+    private static final String[] UNIVERSITY_STEMS = {"univ", "uniw", "coleg", "colleg", "polit", "polyt",
+        "schul", "school", "academ", "akadem", "cole", "escuela", "facul", "network", "nren", "edu", "institut"};
+
+    static boolean isUniversity(String org) {
+        String lower = org.toLowerCase(Locale.ROOT);
+        for (String stem : UNIVERSITY_STEMS) {
+            if (lower.contains(stem)) {
+                return UNIVERSITY.matcher(org).find();
+            }
+        }
+        return false;
+    }
+
     private final Path dir;
     private final NetworkData.Loaded out = new NetworkData.Loaded();
     private final long[] a = new long[2];
@@ -112,7 +126,7 @@ final class NetworkLoader {
                 f |= NetworkData.A_DC;
             }
             String org = out.rowOrg[i];
-            if (org != null && univ.computeIfAbsent(org, o -> UNIVERSITY.matcher(o).find())) {
+            if (org != null && univ.computeIfAbsent(org, NetworkLoader::isUniversity)) {
                 f |= NetworkData.A_UNIVERSITY;
             }
             out.rowFlags[i] = f;
@@ -180,6 +194,37 @@ final class NetworkLoader {
     // ---- row parsers: return null (accepted), "" (header, ignored) or a reason ----
 
     private String asnRow(String line) {
+        // Fast path for the common shape: three unquoted fields, then the organisation.
+        int c1 = line.indexOf(',');
+        int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
+        if (c2 < 0 || line.charAt(0) == '"' || line.charAt(c1 + 1) == '"' || c2 + 1 >= line.length()
+                || line.charAt(c2 + 1) == '"') {
+            return asnRowCsv(line);
+        }
+        int c3 = line.indexOf(',', c2 + 1);
+        int kind = range(line, 0, c1, c1 + 1, c2);
+        if (kind < 0) {
+            return rangeProblem(kind);
+        }
+        Integer asn = asn(line, c2 + 1, c3 < 0 ? line.length() : c3);
+        if (asn == null) {
+            return badAsn(line.substring(c2 + 1, c3 < 0 ? line.length() : c3));
+        }
+        String org = null;
+        if (c3 >= 0) {
+            String rest = line.substring(c3 + 1);
+            if (rest.length() >= 2 && rest.charAt(0) == '"' && rest.charAt(rest.length() - 1) == '"') {
+                rest = rest.substring(1, rest.length() - 1).replace("\"\"", "\"");
+            } else if (!rest.isEmpty() && rest.charAt(0) == '"') {
+                return "unterminated quote in org";
+            }
+            org = intern(rest.strip());
+        }
+        addAsn(kind, asn, org);
+        return null;
+    }
+
+    private String asnRowCsv(String line) {
         String[] f = splitCsv(line, 4);
         if (f == null || f.length < 3) {
             return "expected start_ip,end_ip,asn,org";
@@ -188,28 +233,52 @@ final class NetworkLoader {
         if (kind < 0) {
             return rangeProblem(kind);
         }
-        Integer asn = asn(f[2]);
+        Integer asn = asn(f[2], 0, f[2].length());
         if (asn == null) {
-            return "bad ASN '" + clip(f[2]) + "'";
+            return badAsn(f[2]);
         }
-        String org = f.length > 3 && !f[3].isBlank() ? orgIntern.computeIfAbsent(f[3].strip(), o -> o) : null;
-        int row = rowAsn.size();
-        rowAsn.add(asnIntern.computeIfAbsent(asn, x -> x));
-        rowOrg.add(org);
-        (kind == IpAddresses.V4 ? asn4 : asn6).add(a[0], a[1], b[0], b[1], row, 0, 0);
+        addAsn(kind, asn, f.length > 3 ? intern(f[3].strip()) : null);
         return null;
     }
 
+    private void addAsn(int kind, int asn, String org) {
+        int row = rowAsn.size();
+        Integer boxed = asnIntern.get(asn);
+        if (boxed == null) {
+            boxed = asn;
+            asnIntern.put(boxed, boxed);
+        }
+        rowAsn.add(boxed);
+        rowOrg.add(org);
+        (kind == IpAddresses.V4 ? asn4 : asn6).add(a[0], a[1], b[0], b[1], row, 0, 0);
+    }
+
+    private String intern(String org) {
+        if (org.isEmpty()) {
+            return null;
+        }
+        String known = orgIntern.putIfAbsent(org, org);
+        return known == null ? org : known;
+    }
+
+    private static String badAsn(String field) {
+        String t = field.strip();
+        return t.length() > 0 && t.length() <= 10 && t.chars().allMatch(Character::isDigit)
+                ? "ASN " + t + " is outside 1..2^31-1 (above is private-use/reserved, RFC 6996)"
+                : "bad ASN '" + clip(field) + "'";
+    }
+
     private String countryRow(String line) {
-        String[] f = splitCsv(line, 3);
-        if (f == null || f.length != 3) {
+        int c1 = line.indexOf(',');
+        int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
+        if (c2 < 0 || line.indexOf(',', c2 + 1) >= 0 || line.indexOf('"') >= 0) {
             return "expected start_ip,end_ip,country";
         }
-        int kind = range(f[0], f[1]);
+        int kind = range(line, 0, c1, c1 + 1, c2);
         if (kind < 0) {
             return rangeProblem(kind);
         }
-        String c = f[2].strip();
+        String c = line.substring(c2 + 1).strip();
         if (c.length() != 2 || !Character.isLetter(c.charAt(0)) || !Character.isLetter(c.charAt(1))
                 || c.charAt(0) > 'z' || c.charAt(1) > 'z') {
             return "bad country code '" + clip(c) + "'";
@@ -229,9 +298,9 @@ final class NetworkLoader {
         if (t.regionMatches(true, 0, "AS", 0, 2)) {
             t = t.substring(2);
         }
-        Integer asn = asn(t);
+        Integer asn = asn(t, 0, t.length());
         if (asn == null) {
-            return "bad ASN '" + clip(line) + "'";
+            return badAsn(t);
         }
         target.add(asn);
         return null;
@@ -302,11 +371,31 @@ final class NetworkLoader {
 
     /** Parses an inclusive range into a (start) and b (end); returns the family or a negative code. */
     private int range(String start, String end) {
-        int k1 = IpAddresses.parse(start.strip(), a);
+        return range(start, 0, start.length(), end, 0, end.length());
+    }
+
+    private int range(String line, int s0, int s1, int e0, int e1) {
+        return range(line, s0, s1, line, e0, e1);
+    }
+
+    private int range(String start, int s0, int s1, String end, int e0, int e1) {
+        while (s0 < s1 && start.charAt(s0) == ' ') {
+            s0++;
+        }
+        while (s1 > s0 && start.charAt(s1 - 1) == ' ') {
+            s1--;
+        }
+        while (e0 < e1 && end.charAt(e0) == ' ') {
+            e0++;
+        }
+        while (e1 > e0 && end.charAt(e1 - 1) == ' ') {
+            e1--;
+        }
+        int k1 = IpAddresses.parse(start, s0, s1, a);
         if (k1 == IpAddresses.INVALID) {
             return -1;
         }
-        int k2 = IpAddresses.parse(end.strip(), b);
+        int k2 = IpAddresses.parse(end, e0, e1, b);
         if (k2 == IpAddresses.INVALID) {
             return -2;
         }
@@ -383,14 +472,19 @@ final class NetworkLoader {
         return kind;
     }
 
-    private static Integer asn(String s) {
-        String t = s.strip();
-        if (t.isEmpty() || t.length() > 10) {
+    private static Integer asn(String s, int from, int to) {
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        if (from == to || to - from > 10) {
             return null;
         }
         long v = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return null;
             }

@@ -1,8 +1,6 @@
 package io.distillguard.enrich;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.TreeSet;
 
 /**
  * A growable list of inclusive address ranges (128-bit keys; IPv4 uses the low 32 bits) that
@@ -64,28 +62,11 @@ final class RangeSet {
 
     /** Sweeps the ranges into disjoint segments; adjacent segments with equal answers are merged. */
     SegmentTable flatten(boolean v4) {
-        Integer[] byStart = new Integer[n];
-        Integer[] byEnd = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byStart[i] = i;
-            byEnd[i] = i;
-        }
-        Arrays.sort(byStart, (a, b) -> compare(sHi[a], sLo[a], sHi[b], sLo[b]));
-        Arrays.sort(byEnd, (a, b) -> compare(eHi[a], eLo[a], eHi[b], eLo[b]));
-        Comparator<Integer> precedence = (a, b) -> {
-            int c = Integer.compare(rank[a], rank[b]);
-            if (c != 0) {
-                return c;
-            }
-            // width = end - start, compared unsigned; narrower wins
-            long wLoA = eLo[a] - sLo[a];
-            long wHiA = eHi[a] - sHi[a] - (Long.compareUnsigned(eLo[a], sLo[a]) < 0 ? 1 : 0);
-            long wLoB = eLo[b] - sLo[b];
-            long wHiB = eHi[b] - sHi[b] - (Long.compareUnsigned(eLo[b], sLo[b]) < 0 ? 1 : 0);
-            c = compare(wHiA, wLoA, wHiB, wLoB);
-            return c != 0 ? c : Integer.compare(a, b);
-        };
-        TreeSet<Integer> active = new TreeSet<>(precedence);
+        int[] byStart = order(sHi, sLo, v4);
+        int[] byEnd = order(eHi, eLo, v4);
+        // Covering ranges with a payload, best first; expired ranges are dropped lazily when they surface.
+        int[] heap = new int[16];
+        int heapSize = 0;
         int[] flagCount = new int[32];
         int activeFlags = 0;
         int activeCount = 0;
@@ -127,9 +108,6 @@ final class RangeSet {
                 if (xHi != pHi || xLo != pLo) {
                     break;
                 }
-                if (payload[e] >= 0) {
-                    active.remove(e);
-                }
                 activeCount--;
                 for (int f = flags[e], b = 0; f != 0; f >>>= 1, b++) {
                     if ((f & 1) != 0 && --flagCount[b] == 0) {
@@ -141,7 +119,11 @@ final class RangeSet {
             while (si < n && sHi[byStart[si]] == pHi && sLo[byStart[si]] == pLo) {
                 int s = byStart[si];
                 if (payload[s] >= 0) {
-                    active.add(s);
+                    if (heapSize == heap.length) {
+                        heap = Arrays.copyOf(heap, heapSize * 2);
+                    }
+                    heap[heapSize] = s;
+                    siftUp(heap, heapSize++);
                 }
                 activeCount++;
                 for (int f = flags[s], b = 0; f != 0; f >>>= 1, b++) {
@@ -185,12 +167,106 @@ final class RangeSet {
                 qLo = -1L;
                 toTop = true;
             }
-            int winner = active.isEmpty() ? -1 : payload[active.first()];
+            // ranges ending before p can no longer cover anything
+            while (heapSize > 0 && compare(eHi[heap[0]], eLo[heap[0]], pHi, pLo) < 0) {
+                heap[0] = heap[--heapSize];
+                siftDown(heap, heapSize, 0);
+            }
+            int winner = heapSize == 0 ? -1 : payload[heap[0]];
             out.append(pHi, pLo, qHi, qLo, winner, activeFlags);
             if (toTop) {
                 break;
             }
         }
         return out.build(v4);
+    }
+
+    /** Whether range {@code a} takes precedence over {@code b}: lower rank, then narrower, then earlier. */
+    private boolean before(int a, int b) {
+        if (rank[a] != rank[b]) {
+            return rank[a] < rank[b];
+        }
+        long wLoA = eLo[a] - sLo[a];
+        long wHiA = eHi[a] - sHi[a] - (Long.compareUnsigned(eLo[a], sLo[a]) < 0 ? 1 : 0);
+        long wLoB = eLo[b] - sLo[b];
+        long wHiB = eHi[b] - sHi[b] - (Long.compareUnsigned(eLo[b], sLo[b]) < 0 ? 1 : 0);
+        int c = compare(wHiA, wLoA, wHiB, wLoB);
+        return c != 0 ? c < 0 : a < b;
+    }
+
+    private void siftUp(int[] heap, int i) {
+        int x = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(x, heap[parent])) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = x;
+    }
+
+    private void siftDown(int[] heap, int size, int i) {
+        if (size == 0) {
+            return;
+        }
+        int x = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(heap[child], x)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = x;
+    }
+
+    /**
+     * Range indices in ascending order of the key {@code (hi, lo)}, ties by index. Free when the file
+     * is already sorted (the usual case); IPv4 keys sort as packed primitives, IPv6 keys with a comparator.
+     */
+    private int[] order(long[] hi, long[] lo, boolean v4) {
+        int[] idx = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            if (i > 0 && compare(hi[i - 1], lo[i - 1], hi[i], lo[i]) > 0) {
+                sorted = false;
+            }
+        }
+        if (sorted) {
+            return idx;
+        }
+        if (v4 && n < (1 << 30)) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (lo[i] << 30) | i; // v4 keys are < 2^32, so key << 30 stays positive; i < 2^30
+            }
+            Arrays.sort(packed);
+            for (int i = 0; i < n; i++) {
+                idx[i] = (int) (packed[i] & ((1 << 30) - 1));
+            }
+            return idx;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            int c = compare(hi[x], lo[x], hi[y], lo[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        for (int i = 0; i < n; i++) {
+            idx[i] = boxed[i];
+        }
+        return idx;
     }
 }

@@ -49,6 +49,8 @@ public final class ExchangeLogReader {
     public static final int DEFAULT_MAX_DEPTH = 64;
     /** Default number of most recent ids remembered for duplicate detection. */
     public static final int DEFAULT_DUPLICATE_WINDOW = 1 << 20;
+    /** Largest duplicate window (2^28 ids, about 6 GB of tables when full). */
+    public static final int MAX_DUPLICATE_WINDOW = 1 << 28;
 
     private static final int EXCERPT_BYTES = 200;
     private static final int PROGRESS_EVERY_LINES = 8192;
@@ -67,7 +69,10 @@ public final class ExchangeLogReader {
                 .maxNestingDepth(b.maxDepth)
                 .maxStringLength(Math.max(b.maxLineBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
                 .build();
-        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        // No interning: field names are compared with equals, and hostile input with millions of
+        // distinct names should not fill the JVM's string table.
+        this.factory = JsonFactory.builder().streamReadConstraints(constraints)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
         this.parser = new RecordParser(factory);
         this.duplicates = new DuplicateFilter(b.duplicateWindow);
         this.progress = b.progress;
@@ -239,6 +244,11 @@ public final class ExchangeLogReader {
         if (bad >= 0) {
             reason = RejectReason.INVALID_UTF8;
             detail = "invalid UTF-8 byte 0x" + Integer.toHexString(buf[bad] & 0xff) + " at column " + (bad - off + 1);
+        } else if (nulInHead(buf, off, len)) {
+            // Raw NUL is never valid JSON; checked here because Jackson would take a leading NUL
+            // for UTF-16/32 and might decode the line in the wrong encoding.
+            reason = RejectReason.NOT_JSON;
+            detail = "NUL byte at the start of the line";
         } else {
             Object record;
             try {
@@ -294,6 +304,15 @@ public final class ExchangeLogReader {
         tally.rejected++;
         tally.byReason.merge(r.reason(), 1L, Long::sum);
         rejects.reject(r);
+    }
+
+    private static boolean nulInHead(byte[] b, int off, int len) {
+        for (int i = off; i < off + Math.min(len, 4); i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] b, int off, int len) {
@@ -383,10 +402,13 @@ public final class ExchangeLogReader {
             return this;
         }
 
-        /** How many of the most recent accepted event ids are remembered to detect duplicates (>= 1). */
+        /**
+         * How many of the most recent accepted event ids are remembered to detect duplicates, from 1
+         * to {@link #MAX_DUPLICATE_WINDOW}. Memory grows with use up to about 24 bytes per id.
+         */
         public Builder duplicateWindow(int ids) {
-            if (ids < 1) {
-                throw new IllegalArgumentException("duplicateWindow must be >= 1: " + ids);
+            if (ids < 1 || ids > MAX_DUPLICATE_WINDOW) {
+                throw new IllegalArgumentException("duplicateWindow must be in 1.." + MAX_DUPLICATE_WINDOW + ": " + ids);
             }
             this.duplicateWindow = ids;
             return this;

@@ -18,7 +18,7 @@ final class LineSplitter {
     interface Handler {
         void line(byte[] buf, int off, int len, long lineNumber, long byteOffset) throws IOException;
 
-        /** A line longer than the limit; {@code head} holds its first bytes (at most 512). */
+        /** A line longer than the limit; {@code head} holds its first min(512, limit + 1) bytes. */
         void tooLong(long lineNumber, long byteOffset, long length, byte[] head, int headLen) throws IOException;
     }
 
@@ -32,10 +32,15 @@ final class LineSplitter {
     private long bytesRead;
 
     LineSplitter(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, INITIAL);
+    }
+
+    /** With a chosen initial buffer size (tests use tiny ones to exercise compaction and growth). */
+    LineSplitter(InputStream in, int maxLineBytes, int initialBuffer) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
-        this.maxBuffer = (int) Math.min(Integer.MAX_VALUE - 16, Math.max((long) INITIAL, (long) maxLineBytes + 1));
-        this.buf = new byte[Math.min(INITIAL, maxBuffer)];
+        this.maxBuffer = (int) Math.min(Integer.MAX_VALUE - 16, Math.max((long) initialBuffer, (long) maxLineBytes + 1));
+        this.buf = new byte[Math.min(initialBuffer, maxBuffer)];
     }
 
     /** Bytes consumed from the stream so far. */
@@ -55,7 +60,8 @@ final class LineSplitter {
                 int len = nl - start;
                 lineNo++;
                 if (len > maxLineBytes) {
-                    h.tooLong(lineNo, startOffset, len, head(start, len), Math.min(len, HEAD_BYTES));
+                    byte[] head = head(start, len);
+                    h.tooLong(lineNo, startOffset, len, head, head.length);
                 } else {
                     h.line(buf, start, len, lineNo, startOffset);
                 }
@@ -68,8 +74,8 @@ final class LineSplitter {
             if (end - start > maxLineBytes) {
                 lineNo++;
                 long lineOffset = startOffset;
-                int headLen = Math.min(end - start, HEAD_BYTES);
-                byte[] head = head(start, headLen);
+                byte[] head = head(start, end - start);
+                int headLen = head.length;
                 long length = end - start;
                 start = 0;
                 end = 0;
@@ -124,8 +130,9 @@ final class LineSplitter {
         }
     }
 
+    /** The first bytes of an over-long line: min(len, HEAD_BYTES, maxLineBytes + 1), independent of chunking. */
     private byte[] head(int start, int len) {
-        byte[] head = new byte[Math.min(len, HEAD_BYTES)];
+        byte[] head = new byte[Math.min(Math.min(len, HEAD_BYTES), maxLineBytes + 1)];
         System.arraycopy(buf, start, head, 0, head.length);
         return head;
     }

@@ -276,7 +276,11 @@ final class RecordParser {
 
     private static String requiredString(JsonParser p, JsonToken t, String field) throws IOException, LineRejected {
         if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
+            String v = p.getText();
+            if (v.isEmpty()) {
+                throw new LineRejected(RejectReason.MISSING_FIELD, field + " is empty");
+            }
+            return v;
         }
         if (t == JsonToken.VALUE_NULL) {
             throw new LineRejected(RejectReason.MISSING_FIELD, field + " is null");

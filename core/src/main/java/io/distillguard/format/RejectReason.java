@@ -15,7 +15,7 @@ public enum RejectReason {
     TOO_DEEP("too_deep"),
     /** The line is JSON but not an object (array, string, number...). */
     NOT_OBJECT("not_object"),
-    /** A required field is absent or null. */
+    /** A required field is absent or null, or a required id ({@code id}, {@code account_id}, {@code model}) is empty. */
     MISSING_FIELD("missing_field"),
     /** A required field has the wrong JSON type (e.g. {@code request} is a string). */
     WRONG_TYPE("wrong_type"),

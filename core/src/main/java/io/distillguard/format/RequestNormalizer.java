@@ -552,7 +552,7 @@ final class RequestNormalizer {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_OBJECT) {
-                parseMessageObject(p, false);
+                parseMessageObject(p);
             } else {
                 p.skipChildren();
             }
@@ -563,7 +563,7 @@ final class RequestNormalizer {
      * Reads one message (or Responses input item) object and appends its turns. Fields may come in
      * any order, so the role and type are applied at the end.
      */
-    private void parseMessageObject(JsonParser p, boolean responsesItem) throws IOException {
+    private void parseMessageObject(JsonParser p) throws IOException {
         TurnAccumulator acc = accs[0];
         acc.reset();
         String role = null;
@@ -737,7 +737,7 @@ final class RequestNormalizer {
         JsonToken u;
         while ((u = p.nextToken()) != JsonToken.END_ARRAY) {
             if (u == JsonToken.START_OBJECT) {
-                parseMessageObject(p, true);
+                parseMessageObject(p);
             } else if (u == JsonToken.VALUE_STRING) {
                 turns.add(Turn.text(Role.USER, p.getText()));
             } else {

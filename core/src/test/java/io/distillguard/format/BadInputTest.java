@@ -34,6 +34,8 @@ class BadInputTest {
         assertThat(reasonOf("{\"id\":null,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
                 .isEqualTo("missing_field");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\"}")).isEqualTo("missing_field");
+        assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"\",\"request\":" + OK_BODY + "}"))
+                .as("empty id").isEqualTo("missing_field");
         assertThat(reasonOf("{\"id\":7,\"ts\":1770000000000,\"account_id\":\"a\",\"request\":" + OK_BODY + "}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":1770000000000,\"account_id\":\"a\",\"request\":\"hi\"}")).isEqualTo("wrong_type");
         assertThat(reasonOf("{\"id\":\"x\",\"ts\":\"2026-02-10 03:14\",\"account_id\":\"a\",\"request\":" + OK_BODY + "}"))
@@ -66,6 +68,15 @@ class BadInputTest {
         ReaderTestSupport r = readEvents(ExchangeLogReader.builder().build(), all.toByteArray());
         assertThat(r.events).extracting(e -> e.id()).containsExactly("a");
         assertThat(r.rejections).singleElement().satisfies(x -> assertThat(x.reason()).isEqualTo("invalid_utf8"));
+    }
+
+    @Test
+    void utf16LookingLineIsNotDecodedAsUtf16() {
+        String line = event("u", OK_BODY, null);
+        byte[] utf16 = line.getBytes(java.nio.charset.StandardCharsets.UTF_16BE); // 00 7B 00 22 ...: valid UTF-8 bytes
+        ReaderTestSupport r = readEvents(ExchangeLogReader.builder().build(), utf16);
+        assertThat(r.events).isEmpty();
+        assertThat(r.rejections).singleElement().satisfies(x -> assertThat(x.reason()).isEqualTo("not_json"));
     }
 
     @Test

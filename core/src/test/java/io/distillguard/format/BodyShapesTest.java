@@ -278,4 +278,13 @@ class BodyShapesTest {
         Exchange f = one("{\"model\":\"body-model\",\"messages\":[]}", "\"ts\":1770693247120");
         assertThat(f.model()).isEqualTo("body-model");
     }
+    @Test
+    void severalMegabyteBase64ImagesFitTheDefaultLimit() {
+        String data = "QUJD".repeat(900_000); // 3.6 MB of base64
+        Exchange e = one("{\"model\":\"c\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"" + data + "\"}},"
+                + "{\"type\":\"text\",\"text\":\"Describe the chart.\"}]}]}");
+        assertThat(e.turns().get(0).images()).isEqualTo(1);
+        assertThat(e.lastUserText()).isEqualTo("Describe the chart.");
+    }
 }

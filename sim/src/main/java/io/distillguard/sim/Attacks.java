@@ -489,12 +489,12 @@ final class Attacks {
             if (r.nextDouble() < 0.3) {
                 PromptRecord tpl = Content.pickFrom(w.prompts.pool(Pool.RUBRIC), r);
                 e.system = tpl.system();
-                text = Content.fillRubric(tpl.text(), q.text(), () -> Content.truncate(Content.answerFor(q, r), 2500));
+                text = Content.fillRubric(tpl.text(), q.text(), () -> Content.truncate(Content.answerFor(q, r), 1200));
             } else {
                 text = Content.template(Content.RUBRIC_ATTACK, s.rubricVariant, c.paraphraseLevel, r)
                         .replace("{q}", q.text())
-                        .replace("{a}", Content.truncate(Content.answerFor(q, r), 2500))
-                        .replace("{b}", Content.truncate(Content.reply(q.text(), r), 2500));
+                        .replace("{a}", Content.truncate(Content.answerFor(q, r), 1200))
+                        .replace("{b}", Content.truncate(Content.reply(q.text(), r), 1200));
             }
             e.messages.add(SimEvent.Msg.user(text));
             e.temperature = 0.0;
@@ -536,9 +536,9 @@ final class Attacks {
             SimEvent.Msg[] st = Tools.step(loopStep++, loopTools, loopSample, r);
             loop.add(st[0]);
             loop.add(st[1]);
-            if (loop.size() > 18) {
+            if (loop.size() > 13) {
                 SimEvent.Msg first = loop.get(0);
-                loop.subList(0, loop.size() - 12).clear();
+                loop.subList(0, loop.size() - 8).clear();
                 loop.add(0, first);
             }
             loopLeft--;
@@ -551,8 +551,8 @@ final class Attacks {
         }
 
         private void fillLoop(SimEvent e, boolean last) {
-            e.system = "You are an autonomous software agent. Complete the task using the tools. Think before each "
-                    + "action and explain your reasoning.";
+            e.system = Content.template(Content.AGENT_SYSTEM, s.agentVariant, c.paraphraseLevel, r);
+            e.developerRole = e.api == Api.ANTHROPIC_MESSAGES && r.nextDouble() < 0.3;
             e.messages.addAll(loop);
             e.tools.addAll(loopTools);
             e.toolChoice = "auto";

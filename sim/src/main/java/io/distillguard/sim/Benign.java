@@ -34,7 +34,9 @@ final class Benign {
             w.add(new ChatUser(w, r).start());
         }
         for (int i = 0, n = w.scaled(3, 1); i < n; i++) {
-            w.add(new SaasBackend(w, Rand.child(w.seed, SAAS + "/" + i), i).start());
+            SaasBackend s = new SaasBackend(w, Rand.child(w.seed, SAAS + "/" + i), i);
+            s.peakPerDay *= w.volumeFactor(3, n);
+            w.add(s.start());
         }
         for (int i = 0, n = w.scaled(24, 1); i < n; i++) {
             w.add(new BenchmarkRunner(w, Rand.child(w.seed, BENCH + "/" + i)));
@@ -49,7 +51,9 @@ final class Benign {
             w.add(new CodingAgent(w, Rand.child(w.seed, CODING + "/" + i)).start());
         }
         for (int i = 0, n = w.scaled(4, 1); i < n; i++) {
-            w.add(new JudgePlatform(w, Rand.child(w.seed, JUDGE + "/" + i)).start());
+            JudgePlatform j = new JudgePlatform(w, Rand.child(w.seed, JUDGE + "/" + i));
+            j.peakPerDay *= w.volumeFactor(4, n);
+            w.add(j.start());
         }
     }
 
@@ -146,7 +150,7 @@ final class Benign {
                     }
                     conv.add(SimEvent.Msg.user(text));
                     turnsLeft = 1;
-                    while (turnsLeft < 12 && r.nextDouble() < 0.5) {
+                    while (turnsLeft < 8 && r.nextDouble() < 0.5) {
                         turnsLeft++;
                     }
                     if (r.nextDouble() < 0.1) {
@@ -157,7 +161,7 @@ final class Benign {
                     conv.add(SimEvent.Msg.assistant(Content.reply(last, r)));
                     int k = conv.size() / 2;
                     String follow = k - 1 < topic.turns().size() ? topic.turns().get(k - 1)
-                            : r.nextDouble() < 0.75 ? Rand.pick(r, Content.FOLLOW_UPS)
+                            : r.nextDouble() < 0.85 ? Rand.pick(r, Content.FOLLOW_UPS)
                             : prompt(w, topicPool, r).text();
                     conv.add(SimEvent.Msg.user(follow));
                 }
@@ -425,7 +429,6 @@ final class Benign {
                 a.emailShape = Rand.pick(sr, "aaaa.aaaa", "a9999", "aaaa9999", "a.aaaa");
                 a.program = "education";
                 a.verified = true;
-                a.billingCountry = campus.country();
                 a.declaredCountry = campus.country();
                 a.signupIp = nat[sr.nextInt(nat.length)];
                 a.orgId = sr.nextDouble() < 0.7 ? org : null;
@@ -570,6 +573,11 @@ final class Benign {
             e.messages.addAll(conv);
             reasoning(e, r, reasoningShare);
             e.maxTokens = e.maxTokens == null ? 4096 : e.maxTokens;
+            if (r.nextDouble() < 0.08) {
+                int k = r.nextInt(Content.BENIGN_SCHEMAS.length + 1);
+                e.schemaJson = k < Content.BENIGN_SCHEMAS.length ? Content.BENIGN_SCHEMAS[k] : Content.SCHEMAS[0];
+                e.schemaName = k < Content.BENIGN_SCHEMAS.length ? Content.BENIGN_SCHEMA_NAMES[k] : "quiz";
+            }
             Traffic.finish(e, r, pool == Pool.CODE ? Traffic.Out.CODE : Traffic.Out.CHAT, 0.01, 0);
             out.accept(e);
             turnsLeft--;
@@ -644,10 +652,10 @@ final class Benign {
                 conv.add(s[0]);
                 conv.add(s[1]);
                 step++;
-                if (conv.size() > 18) {
+                if (conv.size() > 13) {
                     // context compaction: keep the task and the recent steps
                     SimEvent.Msg first = conv.get(0);
-                    conv.subList(0, conv.size() - 12).clear();
+                    conv.subList(0, conv.size() - 8).clear();
                     conv.add(0, first);
                 }
             }
@@ -720,7 +728,7 @@ final class Benign {
             SimEvent e = Traffic.begin(w, a, r, ts);
             e.system = template.system();
             e.messages.add(SimEvent.Msg.user(Content.fillRubric(template.text(), q.text(),
-                    () -> Content.truncate(Content.answerFor(q, r), 2500))));
+                    () -> Content.truncate(Content.answerFor(q, r), 1200))));
             e.temperature = 0.0;
             e.maxTokens = 1024;
             if (r.nextDouble() < effortShare) {

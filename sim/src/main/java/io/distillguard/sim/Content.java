@@ -87,6 +87,20 @@ final class Content {
         "Please complete this {cat} task end to end using the available tools:\n{p}",
     };
 
+    static final String[] AGENT_SYSTEM = {
+        "You are an autonomous software agent. Complete the task using the tools. Think before each action and explain your reasoning.",
+        "You are a coding agent with access to a sandboxed repository. Plan, act with tools, observe the results and iterate until the task is done. Narrate your reasoning at every step.",
+        "You are an expert engineer operating in a terminal. Use the provided tools to complete the task. Before each tool call, explain why you are making it.",
+        "Solve the user's task by calling tools. Always reason step by step about what to do next, then call exactly one tool.",
+    };
+
+    /** Structured-output schemas ordinary apps use (extraction, classification, quizzes). */
+    static final String[] BENIGN_SCHEMAS = {
+        "{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"string\",\"enum\":[\"billing\",\"technical\",\"account\",\"other\"]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"medium\",\"high\"]},\"summary\":{\"type\":\"string\"}},\"required\":[\"category\",\"priority\",\"summary\"],\"additionalProperties\":false}",
+        "{\"type\":\"object\",\"properties\":{\"entities\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}},\"required\":[\"name\",\"type\"],\"additionalProperties\":false}}},\"required\":[\"entities\"],\"additionalProperties\":false}",
+    };
+    static final String[] BENIGN_SCHEMA_NAMES = {"ticket_triage", "entities"};
+
     static final String[] AGENT_CATEGORIES = {"bugfix", "feature", "refactor", "add-tests", "data-analysis",
         "scripting", "api-integration", "performance", "documentation", "migration"};
 
@@ -233,11 +247,18 @@ final class Content {
     }
 
     private static String word(String s, SplittableRandom r) {
-        String[] w = s.split("\\s+");
-        for (int i = 0; i < 6; i++) {
-            String x = w[r.nextInt(w.length)].replaceAll("[^\\p{L}\\p{N}_-]", "");
-            if (x.length() > 3) {
-                return x.toLowerCase(java.util.Locale.ROOT);
+        int n = s.length();
+        for (int tries = 0; tries < 6 && n > 0; tries++) {
+            int i = r.nextInt(n);
+            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            int j = i;
+            while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j - i > 3) {
+                return s.substring(i, j).toLowerCase(java.util.Locale.ROOT);
             }
         }
         return "the details";

@@ -93,7 +93,7 @@ final class Identity {
             a.paymentFingerprint = cardFingerprint(r);
             a.paymentBin = bin(r);
         }
-        a.billingCountry = country;
+        a.billingCountry = a.paymentFingerprint == null ? null : country;
         a.declaredCountry = r.nextDouble() < 0.9 ? country : null;
         a.verified = r.nextDouble() < 0.3;
     }

@@ -69,7 +69,7 @@ final class Tools {
         switch (t.name()) {
             case "read_file" -> {
                 args = "{\"path\":\"" + file + "\"}";
-                result = Content.truncate(codeSample.text(), 1500);
+                result = Content.truncate(codeSample.text(), 900);
             }
             case "list_files" -> {
                 args = "{\"path\":\".\"}";
@@ -80,7 +80,7 @@ final class Tools {
                 result = sb.toString();
             }
             case "write_file" -> {
-                args = jsonObj("path", file, "content", Content.truncate(codeSample.text(), 1200));
+                args = jsonObj("path", file, "content", Content.truncate(codeSample.text(), 700));
                 result = "Wrote " + Rand.between(r, 200, 9000) + " bytes to " + file;
             }
             case "run_command" -> {

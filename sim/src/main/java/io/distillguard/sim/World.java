@@ -38,6 +38,14 @@ final class World {
     }
 
     /**
+     * Volume multiplier for a persona whose count was clamped up to {@code count} at a small scale, so that
+     * tiny simulations stay tiny: {@code min(1, base * scale / count)}.
+     */
+    double volumeFactor(double base, int count) {
+        return Math.min(1.0, base * scale / count);
+    }
+
+    /**
      * A new account with an id drawn from {@code r}. Every persona and campaign uses the same id
      * scheme so that ids carry no label.
      */

@@ -64,5 +64,39 @@ class PromptPoolsTest {
         PromptPools p = PromptPools.load(shared);
         assertThat(p.pool(Pool.MATH).size()).isGreaterThan(PromptPools.defaults().pool(Pool.MATH).size());
         assertThat(p.pool(Pool.CHAT).size()).isGreaterThan(PromptPools.defaults().pool(Pool.CHAT).size());
+        // the larger pools drive a simulation: prompts from sources that are not shipped show up
+        Path out = Files.createTempDirectory("dg-sim-shared");
+        try {
+            Simulator.run(SimulationOptions.defaults().withScale(0.02).withDays(2).withPromptsDir(shared), out);
+            java.util.Set<String> shipped = new java.util.HashSet<>();
+            for (Pool pool : Pool.values()) {
+                PromptPools.defaults().pool(pool).forEach(r -> shipped.add(r.text()));
+            }
+            java.util.Set<String> fromShared = new java.util.HashSet<>();
+            for (Pool pool : new Pool[] {Pool.CHAT, Pool.MATH}) {
+                for (PromptRecord r : p.pool(pool)) {
+                    if (!shipped.contains(r.text()) && r.text().length() > 40) {
+                        fromShared.add(r.text());
+                    }
+                }
+            }
+            long hits = 0;
+            for (String line : Files.readAllLines(out.resolve("events.jsonl"))) {
+                com.fasterxml.jackson.databind.JsonNode req = SimOutput.JSON.readTree(line).get("request");
+                if (req.path("input").isTextual() && fromShared.contains(req.get("input").asText())) {
+                    hits++;
+                }
+                for (com.fasterxml.jackson.databind.JsonNode m : req.path("messages")) {
+                    if (m.path("content").isTextual() && fromShared.contains(m.get("content").asText())) {
+                        hits++;
+                    }
+                }
+            }
+            assertThat(hits).isPositive();
+        } finally {
+            try (java.util.stream.Stream<Path> w = Files.walk(out)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+        }
     }
 }

@@ -29,14 +29,14 @@ class SimulatorTest {
 
     @BeforeAll
     static void simulate() throws IOException {
-        summary = Simulator.run(SimulationOptions.defaults().withSeed(7).withScale(0.08).withDays(14), dir);
+        summary = Simulator.run(SimulationOptions.defaults().withSeed(7).withScale(0.06).withDays(12), dir);
         out = new SimOutput(dir);
         events = out.events();
     }
 
     @Test
     void everyEventHasTheRequiredFieldsWithTheRightTypes() {
-        assertThat(events).hasSizeGreaterThan(5000);
+        assertThat(events).hasSizeGreaterThan(3000);
         for (JsonNode e : events) {
             assertThat(e.path("id").isTextual()).as("id of %s", e).isTrue();
             assertThat(e.path("account_id").isTextual()).isTrue();

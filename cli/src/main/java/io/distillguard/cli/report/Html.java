@@ -148,6 +148,9 @@ final class Html {
             return "—";
         }
         double p = share * 100;
+        if (p > 0 && p < 0.05) {
+            return "<0.1%";
+        }
         String s = Math.abs(p) >= 10 || p == 0 ? String.format(Locale.ROOT, "%.0f", p)
                 : String.format(Locale.ROOT, "%.1f", p);
         return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + "%";

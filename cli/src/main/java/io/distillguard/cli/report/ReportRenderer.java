@@ -44,6 +44,7 @@ public final class ReportRenderer {
     private static final int DETAIL_CHARS = 400;
     private static final int VALUE_CHARS = 120;
     private static final int MAX_OVERVIEW_ROWS = 200;
+    private static final int MAX_UNFLAGGED_OVERVIEW_ROWS = 20;
     private static final int MAX_EVIDENCE_ROWS = 40;
     private static final int MAX_LINK_ROWS = 40;
     private static final int MAX_MEMBERS_SHOWN = 60;
@@ -109,7 +110,7 @@ public final class ReportRenderer {
             + "td.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;"
             + "overflow-wrap:anywhere}"
             + "tr.neg td{color:var(--green)}"
-            + ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}"
+            + ".badge{display:inline-block;white-space:nowrap;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}"
             + ".flag{background:var(--redbg);color:var(--red)}"
             + ".ok{background:var(--greenbg);color:var(--green)}"
             + ".act{background:#e8eefb;color:var(--blue)}"
@@ -131,6 +132,7 @@ public final class ReportRenderer {
             + "footer{max-width:1180px;margin:0 auto;padding:0 24px 40px;color:var(--muted);font-size:12px}"
             + "footer li{margin:3px 0}"
             + "#facts td:first-child{width:30%}"
+            + "#accounts-table td:first-child{min-width:13em}"
             + "td.ev{font-size:12px}"
             + "@media print{nav,input#acct-filter{display:none}article.campaign{break-inside:avoid}}";
 
@@ -251,7 +253,8 @@ public final class ReportRenderer {
             w.write("</div>\n");
 
             Object mode = f.summary().get("mode");
-            String modeText = mode == null || mode.toString().isBlank() ? "observe-only" : mode.toString();
+            String modeText = mode == null || mode.toString().isBlank() || mode.toString().equals("observe")
+                    ? "observe-only" : mode.toString();
             Map<String, long[]> actions = new TreeMap<>();
             for (ClusterFinding c : f.clusters()) {
                 if (c.flagged()) {
@@ -322,9 +325,14 @@ public final class ReportRenderer {
                     + "<th class=\"n\" data-type=\"num\">score</th><th>verdict</th><th>would</th>"
                     + "<th class=\"n\" data-type=\"num\">accounts</th><th class=\"n\" data-type=\"num\">exchanges</th>"
                     + "<th data-type=\"num\">first flagged</th><th>top evidence</th></tr></thead><tbody>\n");
-            int rows = Math.min(MAX_OVERVIEW_ROWS, ranked.size());
-            for (int i = 0; i < rows; i++) {
+            int rows = 0;
+            int unflaggedRows = 0;
+            for (int i = 0; i < ranked.size() && rows < MAX_OVERVIEW_ROWS; i++) {
                 ClusterFinding c = ranked.get(i);
+                if (!c.flagged() && unflaggedRows++ >= MAX_UNFLAGGED_OVERVIEW_ROWS) {
+                    continue;
+                }
+                rows++;
                 String anchor = anchors.get(c.clusterId());
                 w.write("<tr><td class=\"n\">" + (i + 1) + "</td><td class=\"id\">");
                 w.write(anchor != null ? "<a href=\"#" + anchor + "\">" + esc(c.clusterId(), ID_CHARS) + "</a>"
@@ -340,8 +348,9 @@ public final class ReportRenderer {
             }
             w.write("</tbody></table>\n");
             if (ranked.size() > rows) {
-                w.write("<p class=\"note\">Showing the " + rows + " highest-scoring of " + Html.count(ranked.size())
-                        + " clusters; all are in clusters.json.</p>\n");
+                w.write("<p class=\"note\">Showing " + rows + " of " + Html.count(ranked.size()) + " clusters (at most "
+                        + MAX_OVERVIEW_ROWS + ", of which at most " + MAX_UNFLAGGED_OVERVIEW_ROWS
+                        + " unflagged); all are in clusters.json.</p>\n");
             }
             long flagged = ranked.stream().filter(ClusterFinding::flagged).count();
             if (flagged == 0) {
@@ -564,7 +573,7 @@ public final class ReportRenderer {
         if (Double.isNaN(weight)) {
             return "—";
         }
-        return (weight > 0 ? "+" : weight < 0 ? "−" : "") + Html.num(Math.abs(weight));
+        return (weight > 0 ? "+" : weight < 0 ? "−" : "") + String.format(Locale.ROOT, "%.2f", Math.abs(weight));
     }
 
     private static String scalar(Object v) {

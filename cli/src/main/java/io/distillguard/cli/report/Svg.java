@@ -152,10 +152,10 @@ final class Svg {
                     .append("\" text-anchor=\"end\">").append(Html.esc(label)).append("</text>");
             sb.append("<rect class=\"hbar\" x=\"").append(left).append("\" y=\"").append(f(y + 3))
                     .append("\" width=\"").append(f(bw)).append("\" height=\"").append(rowH - 6).append("\"><title>")
-                    .append(Html.esc(labels.get(i), 120)).append(": ").append(Html.pct(share))
+                    .append(Html.esc(labels.get(i), 120)).append(": ").append(Html.esc(Html.pct(share)))
                     .append(" of exchanges</title></rect>");
             sb.append("<text class=\"val\" x=\"").append(f(left + bw + 6)).append("\" y=\"").append(f(y + 15))
-                    .append("\">").append(Html.pct(share)).append("</text>");
+                    .append("\">").append(Html.esc(Html.pct(share))).append("</text>");
         }
         sb.append("</svg>");
         return sb.toString();

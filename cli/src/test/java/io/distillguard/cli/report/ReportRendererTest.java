@@ -125,6 +125,8 @@ class ReportRendererTest {
         assertThat(countOf(svg, "<rect")).isEqualTo(Svg.MAX_CAPABILITIES);
         assertThat(svg).contains(">other (5)</text>");
         assertThat(Svg.capabilityMix(Map.of())).isEmpty();
+        String tiny = Svg.capabilityMix(Map.of("coding", 0.9996, "chit_chat", 0.0004));
+        assertThat(tiny).contains(">&lt;0.1%</text>").doesNotContain("<0.1%");
     }
 
     @Test
