@@ -19,12 +19,22 @@ import java.util.Random;
  * components, so a community is always connected; groups smaller than {@code minSize} are dropped.
  * Cost O(rounds x edges). Deterministic for a given graph and seed.
  *
- * <p>Why label propagation rather than connected components alone: one strong but accidental edge (a
- * shared office IP) would merge a campaign with an unrelated group; label propagation keeps densely tied
- * groups apart when they touch through a few edges.
+ * <p>{@link Method#COMPONENTS} skips label propagation and returns the connected components of the
+ * strong-edge graph. Label propagation keeps densely tied groups apart when they touch through a few edges,
+ * but it also splits large sparse groups (a reseller pool tied by synchronised activity) into many pieces;
+ * the engine uses components and removes weakly attached members afterwards instead.
  */
 public final class CommunityDetector {
 
+    /** How label groups are formed. */
+    public enum Method {
+        /** Connected components of the strong-edge graph (no label propagation). */
+        COMPONENTS,
+        /** Weighted label propagation, then connected components within each label. */
+        LABEL_PROPAGATION
+    }
+
+    private final Method method;
     private final double minEdgeWeight;
     private final int maxRounds;
     private final long seed;
@@ -38,6 +48,19 @@ public final class CommunityDetector {
      * @throws IllegalArgumentException on an out-of-range parameter
      */
     public CommunityDetector(double minEdgeWeight, int maxRounds, long seed, int minSize) {
+        this(Method.LABEL_PROPAGATION, minEdgeWeight, maxRounds, seed, minSize);
+    }
+
+    /**
+     * @param method how groups are formed
+     * @param minEdgeWeight edges lighter than this are ignored, in [0, 1]
+     * @param maxRounds label propagation rounds, >= 1
+     * @param seed shuffling seed
+     * @param minSize smallest community reported, >= 2
+     * @throws IllegalArgumentException on an out-of-range parameter
+     */
+    public CommunityDetector(Method method, double minEdgeWeight, int maxRounds, long seed, int minSize) {
+        this.method = java.util.Objects.requireNonNull(method, "method");
         if (!(minEdgeWeight >= 0 && minEdgeWeight <= 1)) {
             throw new IllegalArgumentException("minEdgeWeight must be in [0,1]: " + minEdgeWeight);
         }
@@ -97,7 +120,7 @@ public final class CommunityDetector {
         Random rnd = new Random(seed);
         java.util.HashMap<Integer, Double> score = new java.util.HashMap<>();
         List<Integer> ties = new ArrayList<>();
-        for (int round = 0; round < maxRounds; round++) {
+        for (int round = 0; round < (method == Method.COMPONENTS ? 0 : maxRounds); round++) {
             shuffle(order, rnd);
             boolean changed = false;
             for (int v : order) {
@@ -149,7 +172,7 @@ public final class CommunityDetector {
                 int v = stack[--sp];
                 members.add(v);
                 for (int u : nbr[v]) {
-                    if (comp[u] < 0 && label[u] == label[s]) {
+                    if (comp[u] < 0 && (method == Method.COMPONENTS || label[u] == label[s])) {
                         comp[u] = s;
                         stack[sp++] = u;
                     }

@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * @param mode {@code observe} (default: report what would be done) or {@code enforce}
  * @param score scoring configuration
  * @param link linking configuration
+ * @param clusterMethod {@code components} or {@code label_propagation}
  * @param clusterMinEdgeWeight edges lighter than this are ignored by community detection, in [0, 1]
  * @param clusterRounds label propagation rounds, >= 1
  * @param clusterSeed seed of the community detection shuffles
@@ -38,7 +39,8 @@ import java.util.TreeSet;
  * @param memberMinLinkStrength summed link weight a member needs to inherit its campaign's flag, >= 0
  * @param restrictedRegions upper-case ISO alpha-2 codes, sorted
  */
-public record ScanConfig(String mode, ScoreConfig score, LinkConfig link, double clusterMinEdgeWeight,
+public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
+        io.distillguard.cluster.CommunityDetector.Method clusterMethod, double clusterMinEdgeWeight,
         int clusterRounds, long clusterSeed, int clusterMinSize, double memberMinLinkStrength,
         Set<String> restrictedRegions) {
 
@@ -110,8 +112,9 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link, double
             bands.add(new ScoreConfig.ActionBand(d(p, "action." + a), a));
         }
         ScoreConfig score = new ScoreConfig(rules, d(p, "score.bias"), caps, d(p, "score.family_min"),
-                d(p, "score.flag_threshold"), d(p, "score.strong_content"),
-                l(p, "score.strong_content_min_exchanges"), bands);
+                d(p, "score.flag_threshold"), d(p, "score.lone.min_content"), d(p, "score.lone.min_behaviour"),
+                l(p, "score.lone.min_exchanges"), d(p, "score.campaign.min_coordination"),
+                d(p, "score.campaign.min_extraction"), bands);
         Map<LinkAttribute, Double> priors = new EnumMap<>(LinkAttribute.class);
         for (LinkAttribute a : LinkAttribute.values()) {
             priors.put(a, d(p, "link.prior." + a.label()));
@@ -130,7 +133,15 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link, double
         if (!(minEdge >= 0 && minEdge <= 1)) {
             throw new IllegalArgumentException("cluster.min_edge_weight must be in [0,1]: " + minEdge);
         }
-        return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, minEdge,
+        io.distillguard.cluster.CommunityDetector.Method method;
+        try {
+            method = io.distillguard.cluster.CommunityDetector.Method.valueOf(
+                    str(p, "cluster.method").strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cluster.method must be components or label_propagation: "
+                    + p.getProperty("cluster.method"));
+        }
+        return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, method, minEdge,
                 (int) l(p, "cluster.rounds"), l(p, "cluster.seed"), (int) l(p, "cluster.min_size"),
                 d(p, "campaign.member_min_link_strength"), regions);
     }

@@ -22,6 +22,7 @@ import io.distillguard.profile.Attribute;
 import io.distillguard.profile.Feature;
 import io.distillguard.profile.Hashes;
 import io.distillguard.score.Assessment;
+import io.distillguard.score.Family;
 import io.distillguard.score.Scorer;
 import io.distillguard.score.Signal;
 import io.distillguard.signals.Capability;
@@ -192,31 +193,19 @@ public final class ScanEngine {
         }
         AccountGraph graph = new Linker(config.link()).link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
                 lastTs == Long.MIN_VALUE ? 0 : lastTs);
-        List<int[]> communities = new CommunityDetector(config.clusterMinEdgeWeight(), config.clusterRounds(),
+        List<int[]> communities = new CommunityDetector(config.clusterMethod(), config.clusterMinEdgeWeight(), config.clusterRounds(),
                 config.clusterSeed(), config.clusterMinSize()).detect(graph);
         int[] community = new int[n];
-        Arrays.fill(community, -1);
-        for (int c = 0; c < communities.size(); c++) {
-            for (int v : communities.get(c)) {
-                community[v] = c;
-            }
-        }
         double[] strength = new double[n];
-        for (AccountGraph.Edge e : graph.edges()) {
-            if (community[e.a()] >= 0 && community[e.a()] == community[e.b()]) {
-                strength[e.a()] += e.weight();
-                strength[e.b()] += e.weight();
-            }
-        }
+        communities = pruneWeakMembers(graph, communities, community, strength);
 
-        // own assessments (with the account's coordination signals)
+        // own assessments: the account alone (coordination is judged on campaigns)
         double[][] vectors = new double[n][];
         Assessment[] own = new Assessment[n];
         for (int i = 0; i < n; i++) {
             AccountProfile p = profiles.get(ids.get(i));
-            int c = community[i];
             vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)), config.restrictedRegions(),
-                    c < 0 ? Double.NaN : strength[i], c < 0 ? Double.NaN : communities.get(c).length);
+                    Double.NaN, Double.NaN);
             own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
         }
 
@@ -248,7 +237,11 @@ public final class ScanEngine {
         for (int i = 0; i < n; i++) {
             AccountProfile p = profiles.get(ids.get(i));
             int c = community[i];
-            boolean inherits = c >= 0 && campaign[c].flagged() && strength[i] >= config.memberMinLinkStrength();
+            // a member inherits when tied strongly enough; one that shows no extraction of its own needs
+            // twice the tie (an ordinary customer sharing one coincidental address is not a member)
+            double ownExtraction = own[i].family(Family.CONTENT) + own[i].family(Family.BEHAVIOUR);
+            boolean inherits = c >= 0 && campaign[c].flagged() && strength[i] >= config.memberMinLinkStrength()
+                    && (ownExtraction > 0 || strength[i] >= 2 * config.memberMinLinkStrength());
             boolean flagged = own[i].flagged() || inherits;
             double score = own[i].score();
             List<Evidence> ev = new ArrayList<>(own[i].evidence());
@@ -272,8 +265,8 @@ public final class ScanEngine {
             long atFlag = -1;
             if (flagged) {
                 flaggedAccounts++;
-                long[] ff = firstFlag(p, i, vectors[i], own[i].flagged(), inherits ? clusterFirstFlag[c] : Long.MIN_VALUE,
-                        accounts.get(ids.get(i)), c < 0 ? 0 : communities.get(c).length, strength[i]);
+                long[] ff = firstFlag(p, own[i].flagged(), inherits ? clusterFirstFlag[c] : Long.MIN_VALUE,
+                        accounts.get(ids.get(i)));
                 firstFlag = ff[0];
                 atFlag = ff[1];
             }
@@ -385,17 +378,16 @@ public final class ScanEngine {
 
     /**
      * First time (and exchange count) an account would have been flagged: the earliest checkpoint whose
-     * snapshot, scored with the account's final coordination signals, flags; or, for a campaign member,
+     * snapshot flags the account on its own; or, for a campaign member,
      * the campaign's first-flag time moved to the member's first checkpoint at or after it.
      */
-    private long[] firstFlag(AccountProfile p, int i, double[] finalVector, boolean ownFlag, long campaignTime,
-            Account account, int clusterSize, double strength) {
+    private long[] firstFlag(AccountProfile p, boolean ownFlag, long campaignTime, Account account) {
         long bestTime = Long.MAX_VALUE;
         long bestCount = -1;
         if (ownFlag) {
             for (int k = 0; k < p.checkpoints(); k++) {
                 double[] v = SignalVectors.account(p.checkpointFeatures(k), p, account, config.restrictedRegions(),
-                        clusterSize == 0 ? Double.NaN : strength, clusterSize == 0 ? Double.NaN : clusterSize);
+                        Double.NaN, Double.NaN);
                 if (scorer.assess(v, AccountProfile.checkpointExchanges(k), "account").flagged()) {
                     bestTime = p.checkpointTime(k);
                     bestCount = AccountProfile.checkpointExchanges(k);
@@ -461,6 +453,70 @@ public final class ScanEngine {
         times.sort(null);
         int need = Math.min(times.size(), config.clusterMinSize());
         return need == 0 ? last : times.get(need - 1);
+    }
+
+    /**
+     * Computes each member's strong link strength (summed weight of its edges of at least the community
+     * edge threshold to other members), drops members below {@code campaign.member_min_link_strength}
+     * (repeatedly, as dropping one weakens others), and discards communities that fall below the minimum
+     * size. Fills {@code community} (index or -1) and {@code strength}; returns the surviving communities in
+     * their original order.
+     */
+    private List<int[]> pruneWeakMembers(AccountGraph graph, List<int[]> found, int[] community, double[] strength) {
+        Arrays.fill(community, -1);
+        for (int c = 0; c < found.size(); c++) {
+            for (int v : found.get(c)) {
+                community[v] = c;
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Arrays.fill(strength, 0);
+            for (AccountGraph.Edge e : graph.edges()) {
+                if (e.weight() >= config.clusterMinEdgeWeight() && community[e.a()] >= 0
+                        && community[e.a()] == community[e.b()]) {
+                    strength[e.a()] += e.weight();
+                    strength[e.b()] += e.weight();
+                }
+            }
+            for (int v = 0; v < community.length; v++) {
+                if (community[v] >= 0 && strength[v] < config.memberMinLinkStrength()) {
+                    community[v] = -1;
+                    changed = true;
+                }
+            }
+            int[] size = new int[found.size()];
+            for (int c : community) {
+                if (c >= 0) {
+                    size[c]++;
+                }
+            }
+            for (int v = 0; v < community.length; v++) {
+                if (community[v] >= 0 && size[community[v]] < config.clusterMinSize()) {
+                    community[v] = -1;
+                    changed = true;
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        int[] remap = new int[found.size()];
+        for (int c = 0; c < found.size(); c++) {
+            final int cc = c;
+            int[] members = Arrays.stream(found.get(c)).filter(v -> community[v] == cc).toArray();
+            remap[c] = members.length == 0 ? -1 : out.size();
+            if (members.length > 0) {
+                out.add(members);
+            }
+        }
+        for (int v = 0; v < community.length; v++) {
+            if (community[v] >= 0) {
+                community[v] = remap[community[v]];
+            } else {
+                strength[v] = 0;
+            }
+        }
+        return out;
     }
 
     private List<LinkEvidence> links(AccountGraph g, int[] members, int[] community, int c) {

@@ -33,6 +33,7 @@ final class SignalVectors {
     static double[] account(double[] f, AccountProfile p, Account account, Set<String> restricted, double linkStrength,
             double communitySize) {
         double[] v = Scorer.emptyVector();
+        v[Signal.EXTRACTION_SHARE.ordinal()] = f[Feature.EXTRACTION_SHARE.ordinal()];
         v[Signal.RECONSTRUCTION_SHARE.ordinal()] = f[Feature.RECONSTRUCTION_SHARE.ordinal()];
         v[Signal.COT_SHARE.ordinal()] = f[Feature.COT_SHARE.ordinal()];
         v[Signal.RUBRIC_SHARE.ordinal()] = f[Feature.RUBRIC_SHARE.ordinal()];

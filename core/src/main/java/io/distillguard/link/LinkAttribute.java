@@ -21,7 +21,7 @@ public enum LinkAttribute {
     /** Same signup e-mail domain (rarity discounts webmail). */
     EMAIL_DOMAIN(0.25),
     /** Signed up in the same hour with the same e-mail local-part shape (a signup burst). */
-    SIGNUP_BURST(0.35),
+    SIGNUP_BURST(0.3),
     /** Same organisation id. */
     ORG(0.3),
     /** A main client IP in common. */
@@ -33,9 +33,9 @@ public enum LinkAttribute {
     /** A main TLS fingerprint in common. */
     TLS(0.15),
     /** A main prompt template in common (SimHash within 3 bits). */
-    TEMPLATE(0.5),
+    TEMPLATE(0.4),
     /** A main system prompt in common. */
-    SYSTEM_PROMPT(0.4),
+    SYSTEM_PROMPT(0.3),
     /** Active in the same 10-minute buckets far more than chance predicts. */
     SYNCHRONISED_ACTIVITY(0.6);
 

@@ -56,7 +56,7 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
 
     /** The built-in defaults. */
     public static LinkConfig defaults() {
-        return new LinkConfig(Map.of(), 0.1, 0.05, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05);
+        return new LinkConfig(Map.of(), 0.1, 0.2, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05);
     }
 
     /** Prior of an attribute kind. */

@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * <p>Synchronised activity: candidate pairs come from an inverted index over the accounts' bottom-k
  * time-bucket signatures (buckets present in more than {@code syncMaxPosting} signatures are skipped: busy
  * hours say nothing); a pair sharing at least {@code syncMinShared} signature buckets gets an edge when the
- * estimated Jaccard J of their active buckets reaches {@code syncMinJaccard}, weighted by its lift over
- * independence {@code (J - E) / (1 - E)}, with E the Jaccard expected from the two activity densities.
+ * estimated Jaccard J of their active buckets reaches {@code syncMinJaccard}, weighted by
+ * {@code prior * min(1, 2 * lift)} with lift {@code (J - E) / (1 - E)} over the Jaccard E expected from the
+ * two activity densities (half-way between chance and always together is already full evidence).
  * Nothing is all-pairs: cost is O(sum over values of min(df, cliqueMax)^2).
  *
  * <p>Deterministic: subjects are processed in the order given (the engine sorts them by id) and every map is
@@ -217,7 +218,7 @@ public final class Linker {
             if (lift <= 0) {
                 continue;
             }
-            double w = prior * Math.min(1, lift);
+            double w = prior * Math.min(1, 2 * lift);
             pairs.computeIfAbsent(k, x -> new PairAcc())
                     .offer(new LinkReason(LinkAttribute.SYNCHRONISED_ACTIVITY, 0, 2, w));
         }

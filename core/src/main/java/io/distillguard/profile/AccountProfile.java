@@ -57,7 +57,8 @@ public final class AccountProfile {
     static final int CONTENT_REASONING_MAXED = 6;
     static final int CONTENT_SINGLE_TURN = 7;
     static final int CONTENT_SATURATED = 8;
-    static final int C_IPCLASS = C_CONTENT + 9;
+    static final int CONTENT_EXTRACTION = 9;
+    static final int C_IPCLASS = C_CONTENT + 10;
     static final int COUNTERS_LEN = C_IPCLASS + IpClass.values().length;
 
     private static final int RECENT = 8;
@@ -165,6 +166,9 @@ public final class AccountProfile {
         hit(CONTENT_REASONING_MAXED, s.reasoningMaxed());
         hit(CONTENT_SINGLE_TURN, e.priorTurns() == 0);
         hit(CONTENT_SATURATED, saturated(e));
+        hit(CONTENT_EXTRACTION, s.reasoningReconstruction() >= CONTENT_HIT || s.rubricGrading() >= CONTENT_HIT
+                || s.censorshipRewrite() >= CONTENT_HIT || s.structuredQa() >= CONTENT_HIT
+                || (s.cotElicitation() >= CONTENT_HIT && s.reasoningMaxed()));
         counters[C_IPCLASS + ip.ipClass().ordinal()]++;
         int in = e.usage().inputTokens();
         int out = e.usage().outputTokens();
@@ -174,7 +178,8 @@ public final class AccountProfile {
         }
 
         long prompt = s.promptHash();
-        if (prompt != 0) {
+        // agent loops resend the same task with new tool results: only plain prompts count as repeats
+        if (prompt != 0 && e.toolResultCount() == 0) {
             for (long r : recent) {
                 if (r == prompt) {
                     burstRepeats++;
@@ -358,6 +363,7 @@ public final class AccountProfile {
         f[Feature.CENSORSHIP_SHARE.ordinal()] = share(CONTENT_CENSOR);
         f[Feature.STRUCTURED_QA_SHARE.ordinal()] = share(CONTENT_STRUCT);
         f[Feature.AGENTIC_SHARE.ordinal()] = share(CONTENT_AGENTIC);
+        f[Feature.EXTRACTION_SHARE.ordinal()] = share(CONTENT_EXTRACTION);
         int maxCap = 0;
         int capTotal = 0;
         for (Capability c : Capability.values()) {

@@ -39,11 +39,17 @@ public enum Feature {
     STRUCTURED_QA_SHARE("structured_qa_share", "share", Kind.SHARE),
     /** Share of exchanges that are steps of agentic tool loops. */
     AGENTIC_SHARE("agentic_loop_share", "share", Kind.SHARE),
+    /**
+     * Share of exchanges with any extraction-style content: reasoning reconstruction, rubric grading,
+     * censorship rewrite or structured Q/A (score >= 0.5), or chain-of-thought elicitation together with
+     * maximal reasoning.
+     */
+    EXTRACTION_SHARE("extraction_share", "share", Kind.SHARE),
     /** Share of exchanges in the account's most used capability category. */
     CAPABILITY_CONCENTRATION("capability_concentration", "share", Kind.SHARE),
     /** Estimated distinct prompts / exchanges: 1 = every prompt new. */
     PROMPT_NOVELTY("prompt_novelty", "share", Kind.SHARE),
-    /** Share of prompts identical to one of the account's previous 8 prompts (rejection sampling). */
+    /** Share of exchanges whose prompt (without tool results) is identical to one of the account's previous 8 such prompts (rejection sampling). */
     BURST_REPEAT_SHARE("burst_repeat_share", "share", Kind.SHARE),
     /**
      * New distinct prompts per exchange since the previous checkpoint (coverage growth): near 1 for

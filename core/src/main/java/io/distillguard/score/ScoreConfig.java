@@ -11,14 +11,19 @@ import java.util.Objects;
  * @param rules evidence rule per signal (missing signals use their defaults)
  * @param bias logistic intercept; the score is {@code 1 / (1 + exp(-(bias + evidence)))}
  * @param familyCap maximum positive evidence counted per family (keeps one loud family from flagging alone)
- * @param familyMin a family "converges" when its positive evidence reaches this
+ * @param familyMin a family counts as showing extraction when its positive evidence reaches this (used to date
+ *     a campaign's first flag from its members' checkpoints)
  * @param flagThreshold score at or above which an account or campaign is flagged (with convergence), in (0, 1)
- * @param strongContent content evidence that flags on its own (with {@code strongContentMinExchanges})
- * @param strongContentMinExchanges volume needed for {@code strongContent} to suffice
+ * @param loneMinContent content evidence a lone account (not flagged through a campaign) needs
+ * @param loneMinBehaviour behaviour evidence a lone account needs as well
+ * @param loneMinExchanges exchanges a lone account needs
+ * @param campaignMinCoordination coordination evidence a campaign needs
+ * @param campaignMinExtraction content plus behaviour evidence a campaign needs
  * @param actionBands ascending score thresholds of the actions (see {@link #actionFor(double, boolean)})
  */
 public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Double> familyCap, double familyMin,
-        double flagThreshold, double strongContent, long strongContentMinExchanges, List<ActionBand> actionBands) {
+        double flagThreshold, double loneMinContent, double loneMinBehaviour, long loneMinExchanges,
+        double campaignMinCoordination, double campaignMinExtraction, List<ActionBand> actionBands) {
 
     /**
      * An action taken at and above a score.
@@ -64,9 +69,9 @@ public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Doub
 
     /** Built-in defaults. */
     public static ScoreConfig defaults() {
-        return new ScoreConfig(Map.of(), -4.5,
+        return new ScoreConfig(Map.of(), -3.5,
                 Map.of(Family.CONTENT, 3.5, Family.BEHAVIOUR, 2.5, Family.INFRASTRUCTURE, 1.5, Family.COORDINATION, 2.5),
-                0.5, 0.5, 3.0, 200,
+                0.5, 0.5, 3.0, 1.0, 200, 1.0, 1.0,
                 List.of(new ActionBand(0.5, "throttle"), new ActionBand(0.7, "step_up_verification"),
                         new ActionBand(0.85, "degrade_reasoning"), new ActionBand(0.95, "suspend")));
     }

@@ -16,11 +16,13 @@ import java.util.Objects;
  * ({@link ScoreConfig#familyCap()}); negative (exculpatory) weights are added uncapped. The score is the
  * logistic {@code 1 / (1 + exp(-(bias + sum)))}.
  *
- * <p>Flagging needs converging evidence: the score at or above the threshold, and either (a) at least two
- * families each at or above {@code familyMin}, one of them content or behaviour, or (b) content evidence at
- * or above {@code strongContent} over at least {@code strongContentMinExchanges} exchanges. So no single
- * axis flags: a benchmark's chain-of-thought prompts, an enterprise's shared card or a SaaS backend's
- * volume are each one family.
+ * <p>Flagging needs converging evidence and the score at or above the threshold. A campaign (a vector with
+ * coordination signals) needs coordination evidence of at least {@code campaignMinCoordination} and content
+ * plus behaviour evidence of at least {@code campaignMinExtraction}. A lone account (no coordination
+ * signals) needs content evidence of at least {@code loneMinContent}, behaviour evidence of at least
+ * {@code loneMinBehaviour} and {@code loneMinExchanges} exchanges. So no single axis flags: a benchmark's
+ * chain-of-thought prompts, an enterprise's shared card or a SaaS backend's volume are each one family,
+ * and infrastructure alone never completes a flag.
  */
 public final class Scorer {
 
@@ -76,17 +78,16 @@ public final class Scorer {
             total += c;
         }
         double score = 1 / (1 + Math.exp(-(config.bias() + total)));
-        int converging = 0;
-        boolean extraction = false;
-        for (Family f : Family.values()) {
-            if (capped.get(f) >= config.familyMin()) {
-                converging++;
-                extraction |= f.extraction();
-            }
+        boolean flagged;
+        double extraction = capped.get(Family.CONTENT) + capped.get(Family.BEHAVIOUR);
+        if (Double.isNaN(values[Signal.LINK_STRENGTH.ordinal()])) {
+            flagged = score >= config.flagThreshold() && capped.get(Family.CONTENT) >= config.loneMinContent()
+                    && capped.get(Family.BEHAVIOUR) >= config.loneMinBehaviour() && exchanges >= config.loneMinExchanges();
+        } else {
+            flagged = score >= config.flagThreshold()
+                    && capped.get(Family.COORDINATION) >= config.campaignMinCoordination()
+                    && extraction >= config.campaignMinExtraction();
         }
-        boolean converge = (converging >= 2 && extraction)
-                || (capped.get(Family.CONTENT) >= config.strongContent() && exchanges >= config.strongContentMinExchanges());
-        boolean flagged = score >= config.flagThreshold() && converge;
         items.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())).thenComparing(Evidence::signal));
         return new Assessment(score, flagged, capped, items);
     }

@@ -12,13 +12,16 @@ import java.util.Locale;
  */
 public enum Signal {
     // content
-    RECONSTRUCTION_SHARE("reasoning_reconstruction_share", Family.CONTENT, "share", 0.02, 0.25, 3.0, 8,
+    EXTRACTION_SHARE("extraction_share", Family.CONTENT, "share", 0.15, 0.5, 2.5, 8,
+            "exchanges with any extraction-style content (reconstruction, grading, safe rewrites, Q/A data, "
+                    + "chain-of-thought at maximal reasoning)"),
+    RECONSTRUCTION_SHARE("reasoning_reconstruction_share", Family.CONTENT, "share", 0.05, 0.4, 1.5, 8,
             "prompts asking to reconstruct the reasoning behind a given answer"),
-    COT_SHARE("cot_elicitation_share", Family.CONTENT, "share", 0.35, 0.85, 1.2, 8,
+    COT_SHARE("cot_elicitation_share", Family.CONTENT, "share", 0.35, 0.85, 1.0, 8,
             "prompts eliciting written-out step-by-step reasoning"),
-    RUBRIC_SHARE("rubric_grading_share", Family.CONTENT, "share", 0.35, 0.85, 1.0, 8,
+    RUBRIC_SHARE("rubric_grading_share", Family.CONTENT, "share", 0.2, 0.7, 1.0, 8,
             "prompts using the model as a grader / reward model"),
-    CENSORSHIP_SHARE("censorship_rewrite_share", Family.CONTENT, "share", 0.05, 0.3, 1.5, 8,
+    CENSORSHIP_SHARE("censorship_rewrite_share", Family.CONTENT, "share", 0.05, 0.3, 1.0, 8,
             "prompts asking for censorship-safe rewrites"),
     STRUCTURED_QA_SHARE("structured_qa_share", Family.CONTENT, "share", 0.25, 0.7, 1.0, 8,
             "exchanges generating structured Q/A data"),
@@ -61,7 +64,7 @@ public enum Signal {
     RESTRICTED_REGION_SHARE("restricted_region_share", Family.INFRASTRUCTURE, "share", 0.05, 0.5, 1.5, 1,
             "traffic from configured restricted regions"),
     // coordination
-    LINK_STRENGTH("campaign_link_strength", Family.COORDINATION, "weight", 0.6, 3.0, 1.8, 1,
+    LINK_STRENGTH("campaign_link_strength", Family.COORDINATION, "weight", 0.6, 2.0, 1.8, 1,
             "summed weight of links to other members of the campaign"),
     CAMPAIGN_SIZE("campaign_size", Family.COORDINATION, "accounts", 3, 25, 0.7, 1,
             "accounts in the campaign");

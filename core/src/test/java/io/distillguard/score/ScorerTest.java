@@ -31,16 +31,33 @@ class ScorerTest {
 
     @Test
     void contentAndCoordinationConvergeToAFlagWithEvidence() {
-        Assessment a = scorer.assess(v(Signal.RECONSTRUCTION_SHARE, 0.6, Signal.LINK_STRENGTH, 3.0,
-                Signal.CAMPAIGN_SIZE, 10, Signal.HOUR_ENTROPY, 0.99), 500, "account");
+        Assessment a = scorer.assess(v(Signal.EXTRACTION_SHARE, 0.6, Signal.LINK_STRENGTH, 3.0,
+                Signal.CAMPAIGN_SIZE, 10, Signal.HOUR_ENTROPY, 0.99), 500, "campaign");
         assertThat(a.flagged()).isTrue();
         assertThat(a.score()).isGreaterThan(0.5);
         Evidence top = a.evidence().get(0);
-        assertThat(top.signal()).isEqualTo("reasoning_reconstruction_share");
+        assertThat(top.signal()).isEqualTo("extraction_share");
         assertThat(top.value()).isEqualTo(0.6);
-        assertThat(top.baseline()).isEqualTo(Signal.RECONSTRUCTION_SHARE.defaultBaseline());
-        assertThat(top.weight()).isEqualTo(3.0);
-        assertThat(top.detail()).contains("60.0%").contains("baseline 2.0%");
+        assertThat(top.baseline()).isEqualTo(Signal.EXTRACTION_SHARE.defaultBaseline());
+        assertThat(top.weight()).isEqualTo(Signal.EXTRACTION_SHARE.defaultWeight());
+        assertThat(top.detail()).contains("60.0%").contains("baseline 15.0%");
+        // the same ties with ordinary traffic: an enterprise or a classroom
+        Assessment benign = scorer.assess(v(Signal.EXTRACTION_SHARE, 0.05, Signal.LINK_STRENGTH, 3.0,
+                Signal.CAMPAIGN_SIZE, 10, Signal.HOUR_ENTROPY, 0.7), 500, "campaign");
+        assertThat(benign.flagged()).isFalse();
+    }
+
+    @Test
+    void aLoneAccountNeedsStrongContentAndBehaviour() {
+        double[] content = v(Signal.EXTRACTION_SHARE, 0.9, Signal.RECONSTRUCTION_SHARE, 0.9, Signal.HOSTING_IP_SHARE, 1.0,
+                Signal.PROGRAM_UNVERIFIED, 1.0);
+        assertThat(scorer.assess(content, 5000, "account").flagged()).isFalse(); // content + infrastructure only
+        double[] both = content.clone();
+        both[Signal.INTERARRIVAL_REGULARITY.ordinal()] = 0.1;
+        both[Signal.HOUR_ENTROPY.ordinal()] = 0.99;
+        both[Signal.BURST_REPEAT_SHARE.ordinal()] = 0.5;
+        assertThat(scorer.assess(both, 5000, "account").flagged()).isTrue();
+        assertThat(scorer.assess(both, 100, "account").flagged()).isFalse(); // too few exchanges
     }
 
     @Test
