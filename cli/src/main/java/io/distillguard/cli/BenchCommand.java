@@ -5,6 +5,8 @@ import io.distillguard.format.ReadStats;
 import io.distillguard.format.RejectSink;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,17 +59,24 @@ final class BenchCommand implements Runnable {
                 long size = Files.size(file);
                 double[] bare = new double[runs];
                 double[] full = new double[runs];
+                double[] bareCpu = new double[runs];
+                double[] fullCpu = new double[runs];
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                boolean cpu = threads.isCurrentThreadCpuTimeSupported();
                 long lines = 0;
                 long accepted = 0;
                 for (int r = -warmup; r < runs; r++) {
                     ExchangeLogReader reader = ExchangeLogReader.builder().build();
+                    long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
                     long t0 = System.nanoTime();
                     long n = reader.bareParse(file);
                     long t1 = System.nanoTime();
+                    long c1 = cpu ? threads.getCurrentThreadCpuTime() : 0;
                     long[] sink = {0};
                     ReadStats s = ExchangeLogReader.builder().build()
                             .readEvents(file, e -> sink[0] += e.turns().size(), RejectSink.NONE);
                     long t2 = System.nanoTime();
+                    long c2 = cpu ? threads.getCurrentThreadCpuTime() : 0;
                     lines = s.totalLines();
                     accepted = s.accepted();
                     if (n != lines) {
@@ -76,8 +85,11 @@ final class BenchCommand implements Runnable {
                     if (r >= 0) {
                         bare[r] = n / ((t1 - t0) / 1e9);
                         full[r] = lines / ((t2 - t1) / 1e9);
-                        out.printf(Locale.ROOT, "run %d: bare %,.0f lines/s, reader %,.0f lines/s%n", r + 1, bare[r],
-                                full[r]);
+                        bareCpu[r] = cpu ? n / ((c1 - c0) / 1e9) : Double.NaN;
+                        fullCpu[r] = cpu ? lines / ((c2 - c1) / 1e9) : Double.NaN;
+                        out.printf(Locale.ROOT, "run %d: bare %,.0f lines/s, reader %,.0f lines/s"
+                                + " (per CPU-second of the reading thread: bare %,.0f, reader %,.0f)%n",
+                                r + 1, bare[r], full[r], bareCpu[r], fullCpu[r]);
                     }
                 }
                 double mb = median(bare);
@@ -86,6 +98,12 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "bare jackson parse: %,.0f lines/s (median of %d)%n", mb, runs);
                 out.printf(Locale.ROOT, "full reader:        %,.0f lines/s (median of %d)%n", mf, runs);
                 out.printf(Locale.ROOT, "ratio reader/bare:  %.2f%n", mf / mb);
+                if (cpu) {
+                    double cb = median(bareCpu);
+                    double cf = median(fullCpu);
+                    out.printf(Locale.ROOT, "per CPU-second of the reading thread (less sensitive to other load): "
+                            + "bare %,.0f, reader %,.0f lines/s, ratio %.2f%n", cb, cf, cf / cb);
+                }
                 return 0;
             } catch (IOException e) {
                 System.err.println("distillguard bench read: " + e.getMessage());

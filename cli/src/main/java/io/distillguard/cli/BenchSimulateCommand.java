@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code distillguard bench simulate}: simulator throughput, median of several runs in one JVM. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Time the simulator: --runs full simulations (plain events.jsonl, default attacks) into a",
-            "scratch folder, and report events/s per run and the median. Output is deleted afterwards."})
+        description = "Time the simulator: --runs full simulations (plain events.jsonl, default attacks) into a "
+            + "scratch folder; report wall and CPU seconds and events/s per run and the medians. Output is deleted "
+            + "afterwards.")
 final class BenchSimulateCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "3.0",

@@ -82,14 +82,17 @@ final class ScanCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
+            // Input counts use the same keys as the baselines; the network folder tells `report` to
+            // print the IP-data attribution when it re-renders from the folder.
             Findings findings = o.findings();
-            if (networkData != null) {
-                java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>(findings.summary());
-                summary.put(ReportCommand.NETWORK_DATA_KEY, networkData.toString());
-                findings = new Findings(findings.detector(), findings.accounts(), findings.clusters(), summary);
-                o = new ScanRun.Outcome(findings, o.events(), o.accounts(), o.models(), o.ingestNanos(),
-                        o.finishNanos(), o.maxProfileBytes(), o.engine());
-            }
+            java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>(findings.summary());
+            summary.put("input_lines", o.events().totalLines());
+            summary.put("rejected_lines", o.events().rejected());
+            summary.put("duplicate_events", o.events().duplicates());
+            summary.put(ReportCommand.NETWORK_DATA_KEY, networkData == null ? "none" : networkData.toString());
+            findings = new Findings(findings.detector(), findings.accounts(), findings.clusters(), summary);
+            o = new ScanRun.Outcome(findings, o.events(), o.accounts(), o.models(), o.ingestNanos(),
+                    o.finishNanos(), o.maxProfileBytes(), o.engine());
             FindingsWriter.write(findings, out);
             writeActions(findings, o.engine().actions(findings), config.mode(), out.resolve("actions.csv"));
             List<Path> inputs = new java.util.ArrayList<>(events);

@@ -17,9 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code distillguard simulate}: writes labelled synthetic traffic in the exchange-log v1 format. */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Writes labelled synthetic LLM API traffic (exchange-log v1): events.jsonl(.gz), accounts.jsonl,",
-            "models.jsonl and labels.csv. Same options and seed give the same bytes."})
+        description = "Writes labelled synthetic LLM API traffic (exchange-log v1): events.jsonl(.gz), "
+            + "accounts.jsonl, models.jsonl and labels.csv. Same options and seed give the same bytes.")
 public final class SimulateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,7 +31,7 @@ public final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--scale", defaultValue = "1.0",
-            description = "Multiplies account counts and volume, (0, 100] (default ${DEFAULT-VALUE}: ~300k events, ~3,800 accounts).")
+            description = "Multiplies account counts and volume, (0, 100] (default ${DEFAULT-VALUE}: ~360k events, ~3,000 accounts).")
     double scale;
 
     @Option(names = "--days", defaultValue = "14", description = "Window length in days, 1..365 (default ${DEFAULT-VALUE}).")

@@ -12,9 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
 
+    /** Runs the command line with stdout captured (the summary is not test output). */
+    private static int quiet(String... args) {
+        PrintStream out = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream()));
+            return Main.run(args);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     @Test
     void writesTheFourFiles(@TempDir Path out) {
-        int code = Main.run("simulate", "--out", out.toString(), "--scale", "0.02", "--days", "2", "--seed", "3");
+        int code = quiet("simulate", "--out", out.toString(), "--scale", "0.02", "--days", "2", "--seed", "3");
         assertThat(code).isZero();
         assertThat(out.resolve("events.jsonl")).isNotEmptyFile();
         assertThat(out.resolve("accounts.jsonl")).isNotEmptyFile();
@@ -27,7 +38,7 @@ class SimulateCommandTest {
         Path cfg = out.resolve("attack.json");
         Files.writeString(cfg, "{\"campaigns\":[{\"type\":\"STRUCTURED_SWEEP\",\"id\":\"qa-x\",\"accounts\":300}]}");
         Path dir = out.resolve("sim");
-        int code = Main.run("simulate", "--out", dir.toString(), "--scale", "0.02", "--days", "2",
+        int code = quiet("simulate", "--out", dir.toString(), "--scale", "0.02", "--days", "2",
                 "--attack-config", cfg.toString(), "--camouflage", "0.5", "--pacing", "constant", "--gzip");
         assertThat(code).isZero();
         assertThat(dir.resolve("events.jsonl.gz")).isNotEmptyFile();

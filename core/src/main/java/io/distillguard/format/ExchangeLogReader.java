@@ -243,7 +243,7 @@ public final class ExchangeLogReader {
         int bad = Utf8.firstInvalid(buf, off, len);
         if (bad >= 0) {
             reason = RejectReason.INVALID_UTF8;
-            detail = "invalid UTF-8 byte 0x" + Integer.toHexString(buf[bad] & 0xff) + " at column " + (bad - off + 1);
+            detail = "invalid UTF-8 byte 0x" + Integer.toHexString(buf[bad] & 0xff) + " at byte " + (bad - off + 1) + " of the line";
         } else if (nulInHead(buf, off, len)) {
             // Raw NUL is never valid JSON; checked here because Jackson would take a leading NUL
             // for UTF-16/32 and might decode the line in the wrong encoding.

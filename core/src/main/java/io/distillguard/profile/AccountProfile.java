@@ -202,8 +202,10 @@ public final class AccountProfile {
             top(Attribute.IP_PREFIX, Hashes.of(p), p, sink);
         }
         Sketches.kmvAdd(kmv, OFF_TIME, K_TIME, Hashes.mix32(Math.floorDiv(ts, TIME_BUCKET_MS)));
-        if (s.templateHash() != 0) {
-            Sketches.mgAdd(mgKeys, mgCounts, Attribute.TEMPLATE.offset, Attribute.TEMPLATE.k, s.templateHash(), 3);
+        // templateKey is equal for prompts of one template; templateHash is a SimHash (near, rarely equal)
+        long template = s.templateKey() != 0 ? s.templateKey() : s.templateHash();
+        if (template != 0) {
+            Sketches.mgAdd(mgKeys, mgCounts, Attribute.TEMPLATE.offset, Attribute.TEMPLATE.k, template, 3);
         }
         if (s.systemHash() != 0) {
             Sketches.mgAdd(mgKeys, mgCounts, Attribute.SYSTEM_PROMPT.offset, Attribute.SYSTEM_PROMPT.k,

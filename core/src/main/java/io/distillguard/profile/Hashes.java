@@ -37,28 +37,12 @@ public final class Hashes {
     }
 
     /**
-     * The /24 (IPv4) or /48 (IPv6) prefix of an address as text, e.g. {@code 203.0.113.0/24}; null
-     * when the address is null or not recognisably an IP.
+     * The /24 (IPv4) or /48 (IPv6) prefix of an address as text, e.g. {@code 203.0.113.0/24},
+     * {@code 2001:db8:1::/48}; null when the address is null or not an IP. Delegates to
+     * {@link io.distillguard.enrich.NetworkData#prefixKey(String)}, which parses strictly, so every
+     * spelling of an address ({@code 2001:DB8::1}, {@code 2001:db8:0:0::1}, IPv4-mapped IPv6) gives one key.
      */
     public static String prefix(String ip) {
-        if (ip == null || ip.isEmpty()) {
-            return null;
-        }
-        int colon = ip.indexOf(':');
-        if (colon < 0) {
-            int last = ip.lastIndexOf('.');
-            if (last <= 0) {
-                return null;
-            }
-            return ip.substring(0, last) + ".0/24";
-        }
-        int groups = 0;
-        int i = 0;
-        for (; i < ip.length() && groups < 3; i++) {
-            if (ip.charAt(i) == ':') {
-                groups++;
-            }
-        }
-        return (groups < 3 ? ip : ip.substring(0, i - 1)) + "::/48";
+        return io.distillguard.enrich.NetworkData.prefixKey(ip);
     }
 }

@@ -66,7 +66,8 @@ public final class ContentAnalyzer {
 
     /**
      * The cues that fired for this exchange, for evidence and debugging: phrase features as
-     * {@code family:name} and request-parameter cues as {@code param:...}, in firing order.
+     * {@code family:name} (in firing order), conjunction rules as {@code rule:family:groups} and
+     * request-parameter cues as {@code param:...}.
      */
     public List<String> explain(Exchange e) {
         PromptScanner.Scratch sc = scratch.get();
@@ -76,6 +77,13 @@ public final class ContentAnalyzer {
             Feature f = lex.feature(sc.fired[i]);
             if (f.weight() > 0 && f.family().ordinal() <= Family.TOOL.ordinal()) {
                 out.add(f.name());
+            }
+        }
+        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            ContentLexicon.Rule rule = rules.get(r);
+            if (rule.window() == 0 ? (sc.groups & rule.required()) == rule.required() : (sc.rulesMet & (1L << r)) != 0) {
+                out.add(rule.name());
             }
         }
         if (s.reasoningMaxed()) {
@@ -135,7 +143,7 @@ public final class ContentAnalyzer {
         PromptScanner.Scratch sc = scratch.get();
         sc.resetAll();
         scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
-        return SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        return SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
     }
 
     /**
@@ -159,7 +167,7 @@ public final class ContentAnalyzer {
         // user prompt: lexicon stream, skeleton, capability counters
         scanner.scan(prompt, HEAD_CHARS, TAIL_CHARS, sc);
         match(sc);
-        long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+        long templateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         long templateKey = SimHash.key(sc.sim, sc.simWeight, sc.simCount, PromptScanner.INSTRUCTION_WEIGHT);
         int[] hits = sc.familyHits;
         int codeHits = hits[Family.CODE.ordinal()];
@@ -185,7 +193,7 @@ public final class ContentAnalyzer {
             sc.resetText();
             scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, sc);
             match(sc);
-            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount);
+            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         }
 
         double[] keep = new double[Family.TOOL.ordinal() + 1];

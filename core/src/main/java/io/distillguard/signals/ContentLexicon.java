@@ -52,35 +52,35 @@ final class ContentLexicon {
      * each other, or anywhere in the text when {@code window} is 0) the family gets one more noisy-OR
      * cue of {@code weight}.
      */
-    record Rule(Family family, long required, double weight, int window) {
+    record Rule(String name, Family family, long required, double weight, int window) {
     }
 
     static final List<Rule> RULES = List.of(
             // chain of thought: "expose" verb + reasoning/process noun + exhaustiveness, close together
-            new Rule(Family.COT, G_EXPOSE | G_PROCESS | G_EXHAUST, 0.6, 12),
-            new Rule(Family.COT, G_EXPOSE | G_PROCESS | G_ORDER, 0.5, 12),
-            new Rule(Family.COT, G_PROCESS | G_EXHAUST | G_ORDER, 0.45, 12),
-            new Rule(Family.COT, G_EXPOSE | G_PROCESS, 0.25, 6),
+            new Rule("rule:cot:expose+process+exhaustive", Family.COT, G_EXPOSE | G_PROCESS | G_EXHAUST, 0.6, 12),
+            new Rule("rule:cot:expose+process+order", Family.COT, G_EXPOSE | G_PROCESS | G_ORDER, 0.5, 12),
+            new Rule("rule:cot:process+exhaustive+order", Family.COT, G_PROCESS | G_EXHAUST | G_ORDER, 0.45, 12),
+            new Rule("rule:cot:expose+process", Family.COT, G_EXPOSE | G_PROCESS, 0.25, 6),
             // reconstruction: reasoning asked for an answer that is already given
-            new Rule(Family.RECON, G_RECON_VERB | G_REASONING_OBJ | G_GIVEN_ANSWER, 0.8, 0),
-            new Rule(Family.RECON, G_RECON_VERB | G_REASONING_OBJ, 0.45, 12),
-            new Rule(Family.RECON, G_REASONING_OBJ | G_GIVEN_ANSWER, 0.35, 25),
-            new Rule(Family.RECON, G_EXPOSE | G_PROCESS | G_GIVEN_ANSWER, 0.4, 25),
+            new Rule("rule:recon:verb+reasoning+given_answer", Family.RECON, G_RECON_VERB | G_REASONING_OBJ | G_GIVEN_ANSWER, 0.8, 0),
+            new Rule("rule:recon:verb+reasoning", Family.RECON, G_RECON_VERB | G_REASONING_OBJ, 0.45, 12),
+            new Rule("rule:recon:reasoning+given_answer", Family.RECON, G_REASONING_OBJ | G_GIVEN_ANSWER, 0.35, 25),
+            new Rule("rule:recon:expose+process+given_answer", Family.RECON, G_EXPOSE | G_PROCESS | G_GIVEN_ANSWER, 0.4, 25),
             // rubric grading
-            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.3, 0),
-            new Rule(Family.RUBRIC, G_LABEL_A | G_LABEL_B, 0.45, 0),
-            new Rule(Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.45, 8),
+            new Rule("rule:rubric:judge+object", Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.3, 0),
+            new Rule("rule:rubric:labels_a_b", Family.RUBRIC, G_LABEL_A | G_LABEL_B, 0.45, 0),
+            new Rule("rule:rubric:judge_next_to_object", Family.RUBRIC, G_JUDGE_VERB | G_JUDGE_OBJ, 0.45, 8),
             // censorship-safe rewrite
-            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE | G_SAFE_TARGET, 0.7, 25),
-            new Rule(Family.CENSOR, G_SENSITIVE | G_SAFE_TARGET, 0.45, 10),
-            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE, 0.45, 0),
-            new Rule(Family.CENSOR, G_REWRITE_VERB | G_SAFE_TARGET, 0.2, 0),
+            new Rule("rule:censor:rewrite+censor+evasion", Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE | G_SAFE_TARGET, 0.7, 25),
+            new Rule("rule:censor:censor+evasion", Family.CENSOR, G_SENSITIVE | G_SAFE_TARGET, 0.45, 10),
+            new Rule("rule:censor:rewrite+sensitive", Family.CENSOR, G_REWRITE_VERB | G_SENSITIVE, 0.45, 0),
+            new Rule("rule:censor:rewrite+safe_target", Family.CENSOR, G_REWRITE_VERB | G_SAFE_TARGET, 0.2, 0),
             // structured Q/A
-            new Rule(Family.SQA, G_GENERATE | G_ITEMS, 0.45, 0),
-            new Rule(Family.SQA, G_JSON | G_ITEMS, 0.35, 0),
-            new Rule(Family.SQA, G_JSON | G_ITEM_WORD | G_GENERATE, 0.35, 0),
+            new Rule("rule:sqa:generate+items", Family.SQA, G_GENERATE | G_ITEMS, 0.45, 0),
+            new Rule("rule:sqa:json+items", Family.SQA, G_JSON | G_ITEMS, 0.35, 0),
+            new Rule("rule:sqa:json+generate+item_word", Family.SQA, G_JSON | G_ITEM_WORD | G_GENERATE, 0.35, 0),
             // ReAct-style tool protocol
-            new Rule(Family.TOOL, G_REACT | G_OBSERVATION, 0.45, 0));
+            new Rule("rule:tool:react_action+observation", Family.TOOL, G_REACT | G_OBSERVATION, 0.45, 0));
 
     private ContentLexicon() {
     }

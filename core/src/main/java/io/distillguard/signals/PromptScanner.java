@@ -271,6 +271,7 @@ final class PromptScanner {
         int idCount;
         final long[] sim = new long[MAX_IDS];
         final byte[] simWeight = new byte[MAX_IDS];
+        final long[] lanes = new long[16];
         int simCount;
 
         int words;

@@ -14,20 +14,20 @@ package io.distillguard.signals;
  * {@code docs/signals.md}): gsm8k questions wrapped in one template with 15+ fixed words differ in a
  * median of 13-18 bits (p95 19-25); unrelated human prompts in a median of 32 (p5 25, p1 22).
  *
- * <p>The per-bit counting is done eight bits at a time in packed 8-bit lanes (one table lookup and
- * one add per byte of the shingle hash instead of 64 branches).
+ * <p>The per-bit counting is done four bits at a time in packed 16-bit lanes (16 table lookups and
+ * adds per shingle instead of 64 branches).
  */
 final class SimHash {
 
-    /** EXPAND[b] has byte lane k (bits 8k..8k+7) equal to bit k of b. */
-    private static final long[] EXPAND = new long[256];
+    /** EXPAND[b] has 16-bit lane j (bits 16j..16j+15) equal to bit j of the nibble b. */
+    private static final long[] EXPAND = new long[16];
 
     static {
-        for (int b = 0; b < 256; b++) {
+        for (int b = 0; b < 16; b++) {
             long v = 0;
-            for (int k = 0; k < 8; k++) {
-                if ((b >>> k & 1) != 0) {
-                    v |= 1L << (8 * k);
+            for (int j = 0; j < 4; j++) {
+                if ((b >>> j & 1) != 0) {
+                    v |= 1L << (16 * j);
                 }
             }
             EXPAND[b] = v;
@@ -41,15 +41,16 @@ final class SimHash {
      * Fingerprint of the first {@code n} tokens; 0 when {@code n == 0} (never 0 otherwise).
      *
      * @param tokens token hashes (masks already applied)
-     * @param weights per-token weight 1..3
+     * @param weights per-token weight
+     * @param n number of tokens, at most {@link PromptScanner.Scratch#MAX_IDS}
+     * @param lanes scratch of 16 longs, overwritten
      */
-    static long of(long[] tokens, byte[] weights, int n) {
+    static long of(long[] tokens, byte[] weights, int n, long[] lanes) {
         if (n == 0) {
             return 0;
         }
-        int[] counts = new int[64];
-        long[] lanes = new long[8];
-        int laneLoad = 0;
+        // 16 lanes of four 16-bit counters: at most 2048 shingles x weight 24 < 65536, so no overflow
+        java.util.Arrays.fill(lanes, 0, 16, 0L);
         long total = 0;
         int shingles = Math.max(1, n - 2);
         for (int i = 0; i < shingles; i++) {
@@ -58,21 +59,18 @@ final class SimHash {
             long c = i + 2 < n ? tokens[i + 2] : 0x2L;
             long h = Lexicon.mix(a ^ Long.rotateLeft(Lexicon.mix(b ^ Long.rotateLeft(c, 29)), 17));
             int w = weights[i] + (i + 1 < n ? weights[i + 1] : 0) + (i + 2 < n ? weights[i + 2] : 0);
-            if (laneLoad + w > 255) { // w <= 3 words * 8 = 24, so one shingle never overflows a lane
-                flush(lanes, counts);
-                laneLoad = 0;
+            for (int k = 0; k < 16; k++) {
+                lanes[k] += EXPAND[(int) (h >>> (4 * k)) & 15] * w;
             }
-            for (int k = 0; k < 8; k++) {
-                lanes[k] += EXPAND[(int) (h >>> (8 * k)) & 0xff] * w;
-            }
-            laneLoad += w;
             total += w;
         }
-        flush(lanes, counts);
         long fp = 0;
-        for (int bit = 0; bit < 64; bit++) {
-            if (2L * counts[bit] > total) {
-                fp |= 1L << bit;
+        for (int k = 0; k < 16; k++) {
+            long v = lanes[k];
+            for (int j = 0; j < 4; j++) {
+                if (2L * ((v >>> (16 * j)) & 0xffff) > total) {
+                    fp |= 1L << (4 * k + j);
+                }
             }
         }
         return fp == 0 ? 1 : fp;
@@ -103,15 +101,5 @@ final class SimHash {
             h = Lexicon.mix(h ^ tokens[i]) + 0x9e3779b97f4a7c15L;
         }
         return h == 0 ? 1 : h;
-    }
-
-    private static void flush(long[] lanes, int[] counts) {
-        for (int k = 0; k < 8; k++) {
-            long v = lanes[k];
-            for (int j = 0; j < 8; j++) {
-                counts[8 * k + j] += (int) (v >>> (8 * j)) & 0xff;
-            }
-            lanes[k] = 0;
-        }
     }
 }

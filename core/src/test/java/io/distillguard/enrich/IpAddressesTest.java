@@ -69,6 +69,7 @@ class IpAddressesTest {
         assertThat(NetworkData.prefixKey("2001:db8::9")).isEqualTo("2001:db8::/48");
         assertThat(NetworkData.prefixKey("2001:0:5::1")).isEqualTo("2001:0:5::/48");
         assertThat(NetworkData.prefixKey("::1")).isEqualTo("::/48");
+        assertThat(NetworkData.prefixKey("2001:DB8:0:0::1")).isEqualTo(NetworkData.prefixKey("2001:db8::2"));
         assertThat(NetworkData.prefixKey("not an ip")).isNull();
         assertThat(NetworkData.prefixKey(null)).isNull();
     }

@@ -231,5 +231,33 @@ class ContentAnalyzerTest {
                 new ReasoningRequest("high", null, null), null, List.of());
         assertThat(an.explain(e)).contains("cot:think_step_by_step", "param:reasoning_maxed",
                 "param:structured_output_json_object", "param:tools_offered");
+        assertThat(an.explain(prompt("Solve 2x+3=7. Explain every intermediate step in full before the final answer.")))
+                .contains("rule:cot:expose+process+exhaustive");
+    }
+
+    @Test
+    void hardNegativesFromLegitimateHeavyUsers() {
+        // a coding agent is agentic and tool-heavy but asks for no reasoning trace
+        Turn call = new Turn(Role.ASSISTANT, "", List.of("bash"), 0, 0, List.of());
+        Turn result = new Turn(Role.TOOL, "tests passed", List.of(), 1, 0, List.of());
+        var agent = Exchanges.of("You are a coding agent. Use the tools to edit files.", "continue",
+                List.of("bash", "edit"), StructuredOutput.NONE, ReasoningRequest.NONE, null,
+                List.of(Turn.text(Role.USER, "make the build green"), call, result));
+        ContentSignals a = an.analyze(agent);
+        assertThat(a.agenticLoop()).isTrue();
+        assertThat(a.cotElicitation()).isLessThan(0.25);
+        assertThat(a.rubricGrading()).isLessThan(0.25);
+        // a SaaS summariser: one template, structured output, but no data generation
+        var saas = Exchanges.of("Summarize the customer ticket below in two sentences.",
+                "Ticket 4411: the app crashes when I upload a PNG larger than 5 MB on Android 14.", List.of(),
+                StructuredOutput.JSON_SCHEMA, ReasoningRequest.NONE, null, List.of());
+        ContentSignals s = an.analyze(saas);
+        assertThat(s.structuredQa()).isLessThan(ContentAnalyzer.POSITIVE);
+        assertThat(s.cotElicitation()).isLessThan(0.25);
+        // a classroom question and a translation request
+        assertThat(an.analyze(prompt("what is photosynthesis? explain simply for a 10 year old")).cotElicitation())
+                .isLessThan(ContentAnalyzer.POSITIVE);
+        assertThat(an.analyze(prompt("Translate to French: the meeting is moved to Tuesday.")).censorshipRewrite())
+                .isZero();
     }
 }

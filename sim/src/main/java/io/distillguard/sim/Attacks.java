@@ -216,13 +216,13 @@ final class Attacks {
             default -> a.emailDomain = r.nextDouble() < 0.85 ? Identity.webmail(r) : Identity.companyDomain(r);
         }
         a.emailShape = Identity.bulkShape(r);
-        if (c.cards > 0) {
+        if (c.cards > 0 && r.nextDouble() < c.sharedCardShare) {
             int k = r.nextInt(c.cards);
             a.paymentFingerprint = s.cards[k];
             a.paymentBin = s.bins[k];
-        } else if (r.nextDouble() < 0.1) {
+        } else if (c.cards > 0 || r.nextDouble() < 0.1) {
             a.paymentFingerprint = Identity.cardFingerprint(r);
-            a.paymentBin = Identity.bin(r);
+            a.paymentBin = c.cards > 0 && r.nextDouble() < 0.5 ? s.bins[0] : Identity.bin(r);
         }
         a.billingCountry = a.paymentFingerprint == null ? null : s.country;
         a.declaredCountry = r.nextDouble() < 0.8 ? s.country : Rand.pick(r, "US", "GB", "CA", "AU", "SG");

@@ -63,6 +63,11 @@ public final class CampaignConfig {
     public double rotationDays;
     /** Distinct payment cards shared by the accounts; 0 = none (program credits). */
     public int cards;
+    /**
+     * Share of accounts paying with one of the shared {@link #cards}, in [0, 1]; the others bring a card of
+     * their own (bought or stolen one by one).
+     */
+    public double sharedCardShare = 0.75;
     /** Signup program: {@code standard}, {@code education}, {@code research}, {@code startup}, ... */
     public String program;
     /** Accounts of a batch sign up within this many hours of each other, > 0. */
@@ -179,6 +184,7 @@ public final class CampaignConfig {
         c.paraphraseLevel = paraphraseLevel;
         c.rotationDays = rotationDays;
         c.cards = cards;
+        c.sharedCardShare = sharedCardShare;
         c.program = program;
         c.signupBurstHours = signupBurstHours;
         c.startDay = startDay;
@@ -205,6 +211,7 @@ public final class CampaignConfig {
         require(paraphraseLevel >= 0 && paraphraseLevel <= 1, "paraphraseLevel must be in [0, 1]");
         require(rotationDays >= 0, "rotationDays must be >= 0");
         require(cards >= 0, "cards must be >= 0");
+        require(sharedCardShare >= 0 && sharedCardShare <= 1, "sharedCardShare must be in [0, 1]");
         require(program != null && !program.isBlank(), "program is required");
         require(signupBurstHours > 0, "signupBurstHours must be > 0");
         require(startDay >= 0, "startDay must be >= 0");

@@ -49,7 +49,7 @@ final class SimEvent {
     /** Also copy the end user into the event's {@code end_user_id} field (not only the body). */
     boolean endUserField;
     String model;
-    /** Event {@code model} field when the gateway served a different model than requested; else null. */
+    /** Event {@code model} field (the model the gateway routed to), or null when the gateway did not log it. */
     String servedModel;
 
     String system;

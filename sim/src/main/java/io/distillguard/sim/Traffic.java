@@ -68,6 +68,10 @@ final class Traffic {
      */
     static void finish(SimEvent e, SplittableRandom r, Out out, double failRate, int cacheableChars) {
         int inTok = e.promptChars() / 4 + 6 * (e.messages.size() + 1) + 12;
+        if (r.nextDouble() < 0.3) {
+            // some gateways log the model they routed to next to the request body
+            e.servedModel = e.model;
+        }
         if (r.nextDouble() < failRate) {
             int k = Rand.weighted(r, 60, 25, 15);
             e.status = k == 0 ? 429 : k == 1 ? 500 : 400;

@@ -105,4 +105,33 @@ class AttackConfigTest {
         assertThat(s.eventsByCampaign().get("cot-1")).isGreaterThan(100);
         assertThat(sim.labels.values().stream().filter(l -> l.label().equals("attack")).count()).isEqualTo(10);
     }
+
+    @Test
+    void cardSharingFollowsTheConfig(@TempDir Path out) throws IOException {
+        CampaignConfig own = CampaignConfig.defaults(CampaignConfig.Type.STRUCTURED_SWEEP);
+        own.id = "own-cards";
+        own.accounts = 1000;
+        own.cards = 3;
+        own.sharedCardShare = 0.0;
+        CampaignConfig shared = CampaignConfig.defaults(CampaignConfig.Type.STRUCTURED_SWEEP);
+        shared.id = "shared-cards";
+        shared.accounts = 1000;
+        shared.cards = 3;
+        shared.sharedCardShare = 1.0;
+        Simulator.run(SimulationOptions.defaults().withScale(0.02).withDays(2)
+                .withAttacks(AttackConfig.of(java.util.List.of(own, shared))), out);
+        SimOutput sim = new SimOutput(out);
+        java.util.Map<String, java.util.Set<String>> cards = new java.util.HashMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode a : sim.accounts) {
+            SimOutput.Label l = sim.labels.get(a.get("account_id").asText());
+            if (l.label().equals("attack")) {
+                cards.computeIfAbsent(l.campaign(), k -> new java.util.HashSet<>()).add(a.path("payment_fingerprint").asText());
+                counts.merge(l.campaign(), 1, Integer::sum);
+            }
+        }
+        assertThat(counts).containsEntry("own-cards", 20).containsEntry("shared-cards", 20);
+        assertThat(cards.get("own-cards")).hasSize(20);
+        assertThat(cards.get("shared-cards").size()).isLessThanOrEqualTo(3);
+    }
 }

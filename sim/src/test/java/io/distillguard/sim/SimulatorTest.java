@@ -310,4 +310,56 @@ class SimulatorTest {
             assertThat(millis(e.get("ts"))).isGreaterThan(created.get(e.get("account_id").asText()) - 3000);
         }
     }
+
+    @Test
+    void personasShowTheirDefiningBehaviour() {
+        Map<String, JsonNode> acct = new HashMap<>();
+        for (JsonNode a : out.accounts) {
+            acct.put(a.get("account_id").asText(), a);
+        }
+        Map<String, Set<String>> endUsersByPersona = new TreeMap<>();
+        Map<String, long[]> firstLast = new HashMap<>();
+        for (JsonNode e : events) {
+            String id = e.get("account_id").asText();
+            String persona = out.labels.get(id).persona();
+            JsonNode req = e.get("request");
+            String user = e.has("end_user_id") ? e.get("end_user_id").asText()
+                    : req.has("user") ? req.get("user").asText() : req.path("metadata").path("user_id").asText(null);
+            if (user != null) {
+                endUsersByPersona.computeIfAbsent(persona, k -> new HashSet<>()).add(user);
+            }
+            long ts = millis(e.get("ts"));
+            firstLast.merge(id, new long[] {ts, ts}, (x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
+        }
+        // SaaS backends declare many end users; resellers pass their customers through too
+        assertThat(endUsersByPersona.get(Benign.SAAS)).hasSizeGreaterThan(100);
+        assertThat(endUsersByPersona.get("reseller_hydra")).hasSizeGreaterThan(10);
+        // a classroom: education accounts of one domain created within an hour
+        Map<String, long[]> classSignups = new HashMap<>();
+        Map<String, Set<String>> enterpriseCards = new HashMap<>();
+        for (SimOutput.Label l : out.labels.values()) {
+            JsonNode a = acct.get(l.accountId());
+            long created = millis(a.get("created_at"));
+            if (l.persona().equals(Benign.CLASS)) {
+                assertThat(a.get("program").asText()).isEqualTo("education");
+                classSignups.merge(a.get("email_domain").asText(), new long[] {created, created},
+                        (x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
+            }
+            if (l.persona().equals(Benign.ENTERPRISE)) {
+                enterpriseCards.computeIfAbsent(a.get("payment_fingerprint").asText(), k -> new HashSet<>())
+                        .add(l.accountId());
+            }
+        }
+        assertThat(classSignups).isNotEmpty();
+        classSignups.values().forEach(x -> assertThat(x[1] - x[0]).isLessThanOrEqualTo(Times.HOUR));
+        assertThat(enterpriseCards.values()).allMatch(accounts -> accounts.size() >= 5);
+        // hydra accounts are rotated: batches are active in different periods
+        Set<Long> hydraStartDays = new HashSet<>();
+        for (SimOutput.Label l : out.labels.values()) {
+            if (l.persona().equals("reseller_hydra") && firstLast.containsKey(l.accountId())) {
+                hydraStartDays.add((firstLast.get(l.accountId())[0] - SimulationOptions.DEFAULT_START) / Times.DAY);
+            }
+        }
+        assertThat(hydraStartDays).hasSizeGreaterThanOrEqualTo(3);
+    }
 }
