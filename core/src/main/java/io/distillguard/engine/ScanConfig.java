@@ -112,7 +112,8 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
             bands.add(new ScoreConfig.ActionBand(d(p, "action." + a), a));
         }
         ScoreConfig score = new ScoreConfig(rules, d(p, "score.bias"), caps, d(p, "score.family_min"),
-                d(p, "score.flag_threshold"), d(p, "score.lone.min_content"), d(p, "score.lone.min_behaviour"),
+                d(p, "score.flag_threshold"), d(p, "score.lone.min_content"), d(p, "score.lone.min_tell"),
+                d(p, "score.lone.min_behaviour"),
                 l(p, "score.lone.min_exchanges"), d(p, "score.campaign.min_coordination"),
                 d(p, "score.campaign.min_extraction"), bands);
         Map<LinkAttribute, Double> priors = new EnumMap<>(LinkAttribute.class);

@@ -554,27 +554,48 @@ public final class ScanEngine {
         return out;
     }
 
-    /** Strong link strength of each member (aligned with {@code members}) counting only links inside the group. */
+    /** Strong link strength (see {@link #tieStrength}) of each member, indexed by vertex, within the group. */
     private double[] strengthWithin(AccountGraph graph, int[] members) {
-        java.util.HashMap<Integer, Integer> pos = new java.util.HashMap<>();
-        for (int i = 0; i < members.length; i++) {
-            pos.put(members[i], i);
+        boolean[] in = new boolean[graph.size()];
+        for (int v : members) {
+            in[v] = true;
         }
         double[] st = new double[graph.size()];
         for (int v : members) {
-            for (int k : graph.incident(v)) {
-                AccountGraph.Edge e = graph.edges().get(k);
-                if (e.weight() >= config.clusterMinEdgeWeight() && pos.containsKey(AccountGraph.other(e, v))) {
-                    st[v] += e.weight();
-                }
-            }
+            st[v] = tieStrength(graph, v, in);
         }
         return st;
     }
 
     /**
-     * Computes each member's strong link strength (summed weight of its edges of at least the community
-     * edge threshold to other members), drops members below {@code campaign.member_min_link_strength}
+     * How strongly vertex {@code v} is tied to the vertices marked in {@code in}: over its strong edges
+     * (weight at least {@code cluster.min_edge_weight}) to them, the sum over distinct shared values of
+     * each value's weight. Sharing one signup IP with two members is one piece of evidence, not two;
+     * synchronised activity counts once per partner (each pair is its own observation).
+     */
+    private double tieStrength(AccountGraph graph, int v, boolean[] in) {
+        java.util.HashMap<String, Double> best = new java.util.HashMap<>();
+        for (int k : graph.incident(v)) {
+            AccountGraph.Edge e = graph.edges().get(k);
+            int o = AccountGraph.other(e, v);
+            if (e.weight() < config.clusterMinEdgeWeight() || !in[o]) {
+                continue;
+            }
+            for (LinkReason r : e.reasons()) {
+                String key = r.attribute() == LinkAttribute.SYNCHRONISED_ACTIVITY
+                        ? "sync:" + o : r.attribute().ordinal() + ":" + r.valueHash();
+                best.merge(key, r.weight(), Math::max);
+            }
+        }
+        double sum = 0;
+        for (double w : new java.util.TreeMap<>(best).values()) {
+            sum += w;
+        }
+        return sum;
+    }
+
+    /**
+     * Computes each member's strong link strength ({@link #tieStrength}), drops members below {@code campaign.member_min_link_strength}
      * (repeatedly, as dropping one weakens others), and discards communities that fall below the minimum
      * size. Fills {@code community} (index or -1) and {@code strength}; returns the surviving communities in
      * their original order.
@@ -590,11 +611,16 @@ public final class ScanEngine {
         while (changed) {
             changed = false;
             Arrays.fill(strength, 0);
-            for (AccountGraph.Edge e : graph.edges()) {
-                if (e.weight() >= config.clusterMinEdgeWeight() && community[e.a()] >= 0
-                        && community[e.a()] == community[e.b()]) {
-                    strength[e.a()] += e.weight();
-                    strength[e.b()] += e.weight();
+            for (int c = 0; c < found.size(); c++) {
+                boolean[] in = new boolean[community.length];
+                int[] members = found.get(c);
+                for (int v : members) {
+                    in[v] = community[v] == c;
+                }
+                for (int v : members) {
+                    if (in[v]) {
+                        strength[v] = tieStrength(graph, v, in);
+                    }
                 }
             }
             for (int v = 0; v < community.length; v++) {

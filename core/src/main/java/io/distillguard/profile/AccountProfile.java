@@ -158,7 +158,9 @@ public final class AccountProfile {
         timeline(ts);
         counters[C_CAPS + s.capability().ordinal()]++;
         hit(CONTENT_COT, s.cotElicitation() >= CONTENT_HIT);
-        hit(CONTENT_RECON, s.reasoningReconstruction() >= CONTENT_HIT);
+        // a grading prompt that asks the grader to explain its verdict is grading, not reconstruction of a
+        // given answer's reasoning: count the tell only outside grading
+        hit(CONTENT_RECON, s.reasoningReconstruction() >= CONTENT_HIT && s.rubricGrading() < CONTENT_HIT);
         hit(CONTENT_RUBRIC, s.rubricGrading() >= CONTENT_HIT);
         hit(CONTENT_CENSOR, s.censorshipRewrite() >= CONTENT_HIT);
         hit(CONTENT_STRUCT, s.structuredQa() >= CONTENT_HIT);

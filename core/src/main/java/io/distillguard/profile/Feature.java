@@ -29,7 +29,10 @@ public enum Feature {
     REASONING_MAXED_SHARE("reasoning_maxed_share", "share", Kind.SHARE),
     /** Share of prompts eliciting written-out chain-of-thought (content score >= 0.5). */
     COT_SHARE("cot_elicitation_share", "share", Kind.SHARE),
-    /** Share of prompts asking to reconstruct the reasoning behind a given answer (score >= 0.5). */
+    /**
+     * Share of prompts asking to reconstruct the reasoning behind a given answer (score >= 0.5), not
+     * counting grading prompts (rubric score >= 0.5), which ask a grader to explain its own verdict.
+     */
     RECONSTRUCTION_SHARE("reasoning_reconstruction_share", "share", Kind.SHARE),
     /** Share of prompts using the model as a grader / reward model (score >= 0.5). */
     RUBRIC_SHARE("rubric_grading_share", "share", Kind.SHARE),

@@ -15,6 +15,7 @@ import java.util.Objects;
  *     a campaign's first flag from its members' checkpoints)
  * @param flagThreshold score at or above which an account or campaign is flagged (with convergence), in (0, 1)
  * @param loneMinContent content evidence a lone account (not flagged through a campaign) needs
+ * @param loneMinTell evidence from reasoning-reconstruction and censorship-rewrite shares a lone account needs
  * @param loneMinBehaviour behaviour evidence a lone account needs as well
  * @param loneMinExchanges exchanges a lone account needs
  * @param campaignMinCoordination coordination evidence a campaign needs
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param actionBands ascending score thresholds of the actions (see {@link #actionFor(double, boolean)})
  */
 public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Double> familyCap, double familyMin,
-        double flagThreshold, double loneMinContent, double loneMinBehaviour, long loneMinExchanges,
+        double flagThreshold, double loneMinContent, double loneMinTell, double loneMinBehaviour,
+        long loneMinExchanges,
         double campaignMinCoordination, double campaignMinExtraction, List<ActionBand> actionBands) {
 
     /**
@@ -71,7 +73,7 @@ public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Doub
     public static ScoreConfig defaults() {
         return new ScoreConfig(Map.of(), -3.5,
                 Map.of(Family.CONTENT, 3.5, Family.BEHAVIOUR, 2.5, Family.INFRASTRUCTURE, 1.5, Family.COORDINATION, 2.5),
-                0.5, 0.5, 3.0, 1.5, 200, 1.0, 1.0,
+                0.5, 0.5, 3.0, 0.75, 1.5, 200, 1.0, 1.0,
                 List.of(new ActionBand(0.5, "throttle"), new ActionBand(0.7, "step_up_verification"),
                         new ActionBand(0.85, "degrade_reasoning"), new ActionBand(0.95, "suspend")));
     }

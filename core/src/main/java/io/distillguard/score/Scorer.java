@@ -19,8 +19,10 @@ import java.util.Objects;
  * <p>Flagging needs converging evidence and the score at or above the threshold. A campaign (a vector with
  * coordination signals) needs coordination evidence of at least {@code campaignMinCoordination} and content
  * plus behaviour evidence of at least {@code campaignMinExtraction}. A lone account (no coordination
- * signals) needs content evidence of at least {@code loneMinContent}, behaviour evidence of at least
- * {@code loneMinBehaviour} and {@code loneMinExchanges} exchanges. So no single axis flags: a benchmark's
+ * signals) needs content evidence of at least {@code loneMinContent} of which at least {@code loneMinTell}
+ * comes from the distillation tells (reasoning reconstruction, censorship-safe rewrites: grading, CoT,
+ * Q/A data and tool loops are everyday uses of judge platforms, tutors and agents), behaviour evidence of
+ * at least {@code loneMinBehaviour} and {@code loneMinExchanges} exchanges. So no single axis flags: a benchmark's
  * chain-of-thought prompts, an enterprise's shared card or a SaaS backend's volume are each one family,
  * and infrastructure alone never completes a flag.
  */
@@ -51,6 +53,7 @@ public final class Scorer {
             pos.put(f, 0.0);
         }
         double neg = 0;
+        double tell = 0;
         List<Evidence> items = new ArrayList<>();
         for (Signal s : Signal.values()) {
             double v = values[s.ordinal()];
@@ -65,6 +68,9 @@ public final class Scorer {
             double w = r.weight() * strength;
             if (w > 0) {
                 pos.merge(s.family(), w, Double::sum);
+                if (s == Signal.RECONSTRUCTION_SHARE || s == Signal.CENSORSHIP_SHARE) {
+                    tell += w;
+                }
             } else {
                 neg += w;
             }
@@ -82,6 +88,7 @@ public final class Scorer {
         double extraction = capped.get(Family.CONTENT) + capped.get(Family.BEHAVIOUR);
         if (Double.isNaN(values[Signal.LINK_STRENGTH.ordinal()])) {
             flagged = score >= config.flagThreshold() && capped.get(Family.CONTENT) >= config.loneMinContent()
+                    && tell >= config.loneMinTell()
                     && capped.get(Family.BEHAVIOUR) >= config.loneMinBehaviour() && exchanges >= config.loneMinExchanges();
         } else {
             flagged = score >= config.flagThreshold()
