@@ -51,11 +51,16 @@ class ScorerTest {
     void aLoneAccountNeedsStrongContentAndBehaviour() {
         double[] content = v(Signal.EXTRACTION_SHARE, 0.9, Signal.RECONSTRUCTION_SHARE, 0.9, Signal.HOSTING_IP_SHARE, 1.0,
                 Signal.PROGRAM_UNVERIFIED, 1.0);
+        // a judge platform: all grading, automated, but no distillation tell
+        double[] judge = v(Signal.EXTRACTION_SHARE, 0.98, Signal.RUBRIC_SHARE, 0.98,
+                Signal.TEMPLATED_NOVELTY, 0.8, Signal.HOUR_ENTROPY, 0.99, Signal.INTERARRIVAL_REGULARITY, 0.1);
+        assertThat(scorer.assess(judge, 5000, "account").flagged()).isFalse();
         assertThat(scorer.assess(content, 5000, "account").flagged()).isFalse(); // content + infrastructure only
         double[] both = content.clone();
         both[Signal.INTERARRIVAL_REGULARITY.ordinal()] = 0.1;
         both[Signal.HOUR_ENTROPY.ordinal()] = 0.99;
         both[Signal.BURST_REPEAT_SHARE.ordinal()] = 0.5;
+        both[Signal.TEMPLATED_NOVELTY.ordinal()] = 0.7;
         assertThat(scorer.assess(both, 5000, "account").flagged()).isTrue();
         assertThat(scorer.assess(both, 100, "account").flagged()).isFalse(); // too few exchanges
     }
