@@ -123,7 +123,8 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         LinkConfig link = new LinkConfig(priors, d(p, "link.min_value_share"), d(p, "link.min_template_share"),
                 (int) l(p, "link.clique_max"), (int) l(p, "link.ring_neighbours"), d(p, "link.max_shared_fraction"),
                 (int) l(p, "link.sync_max_posting"), (int) l(p, "link.sync_min_shared"),
-                d(p, "link.sync_min_jaccard"), (int) l(p, "link.sync_min_exchanges"), d(p, "link.min_edge_weight"));
+                d(p, "link.sync_min_jaccard"), (int) l(p, "link.sync_min_exchanges"), d(p, "link.min_edge_weight"),
+                linkKinds(str(p, "link.no_rarity_discount")));
         Set<String> regions = new HashSet<>();
         for (String r : str(p, "regions.restricted").split(",")) {
             if (!r.isBlank()) {
@@ -145,6 +146,26 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, method, minEdge,
                 (int) l(p, "cluster.rounds"), l(p, "cluster.seed"), (int) l(p, "cluster.min_size"),
                 d(p, "campaign.member_min_link_strength"), regions);
+    }
+
+    private static Set<LinkAttribute> linkKinds(String list) {
+        Set<LinkAttribute> out = new HashSet<>();
+        for (String x : list.split(",")) {
+            if (x.isBlank()) {
+                continue;
+            }
+            LinkAttribute found = null;
+            for (LinkAttribute a : LinkAttribute.values()) {
+                if (a.label().equals(x.strip().toLowerCase(Locale.ROOT))) {
+                    found = a;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("link.no_rarity_discount: unknown attribute '" + x.strip() + "'");
+            }
+            out.add(found);
+        }
+        return out;
     }
 
     private static String str(Properties p, String k) {

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param syncMinJaccard minimum estimated Jaccard of active buckets for a sync edge, in [0, 1]
  * @param syncMinExchanges accounts with fewer exchanges get no sync edges, >= 1
  * @param minEdgeWeight edges lighter than this are dropped, in [0, 1)
+ * @param noRarityDiscount kinds whose values always weigh their prior, however many accounts share them
  */
 public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare, double minTemplateShare,
         int cliqueMax, int ringNeighbours, double maxSharedFraction, int syncMaxPosting, int syncMinShared,
-        double syncMinJaccard, int syncMinExchanges, double minEdgeWeight) {
+        double syncMinJaccard, int syncMinExchanges, double minEdgeWeight,
+        java.util.Set<LinkAttribute> noRarityDiscount) {
 
     public LinkConfig {
         EnumMap<LinkAttribute, Double> p = new EnumMap<>(LinkAttribute.class);
@@ -46,6 +48,7 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
         check(syncMinJaccard >= 0 && syncMinJaccard <= 1, "syncMinJaccard in [0,1]");
         check(syncMinExchanges >= 1, "syncMinExchanges >= 1");
         check(minEdgeWeight >= 0 && minEdgeWeight < 1, "minEdgeWeight in [0,1)");
+        noRarityDiscount = noRarityDiscount == null ? java.util.Set.of() : java.util.Set.copyOf(noRarityDiscount);
     }
 
     private static void check(boolean ok, String what) {
@@ -56,7 +59,13 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
 
     /** The built-in defaults. */
     public static LinkConfig defaults() {
-        return new LinkConfig(Map.of(), 0.1, 0.2, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05);
+        return new LinkConfig(Map.of(), 0.1, 0.2, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05,
+                java.util.Set.of(LinkAttribute.PAYMENT_FINGERPRINT));
+    }
+
+    /** True when values of kind {@code a} are discounted by how many accounts share them. */
+    public boolean rarityDiscounted(LinkAttribute a) {
+        return !noRarityDiscount.contains(a);
     }
 
     /** Prior of an attribute kind. */

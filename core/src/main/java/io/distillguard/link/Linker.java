@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * agents, TLS prints, system prompts, and templates). An inverted index maps each value to the accounts
  * carrying it; a value shared by {@code df} accounts out of {@code N} has weight
  * {@code prior(kind) * ln(1 + N/df) / ln(1 + N/2)} (an IDF normalised so that a value shared by exactly two
- * accounts has its prior). Values shared by at most {@code cliqueMax} accounts link every pair; larger
+ * accounts has its prior), except for kinds exempt from the rarity discount (by default the payment
+ * fingerprint: a card is not "popular", and the more accounts pay with one, the more suspicious it is),
+ * which always weigh their prior. Values shared by at most {@code cliqueMax} accounts link every pair; larger
  * groups are linked as a ring lattice (each account to its next {@code ringNeighbours}), which keeps their
  * connectivity at O(df) edges; values shared by more than {@code maxSharedFraction * N} accounts are skipped.
  * Per pair, the best reason of each kind is kept and combined by noisy-OR: {@code 1 - prod(1 - w)}.
@@ -112,7 +114,8 @@ public final class Linker {
                 if (df < 2 || df > maxShared) {
                     continue;
                 }
-                double w = prior * Math.min(1.0, Math.log(1 + (double) n / df) / norm);
+                double w = config.rarityDiscounted(a) ? prior * Math.min(1.0, Math.log(1 + (double) n / df) / norm)
+                        : prior;
                 LinkReason reason = new LinkReason(a, v.getKey(), df, w);
                 if (df <= config.cliqueMax()) {
                     for (int x = 0; x < df; x++) {

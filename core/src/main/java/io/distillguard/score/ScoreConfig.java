@@ -71,7 +71,7 @@ public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Doub
 
     /** Built-in defaults. */
     public static ScoreConfig defaults() {
-        return new ScoreConfig(Map.of(), -3.5,
+        return new ScoreConfig(Map.of(), -3.0,
                 Map.of(Family.CONTENT, 3.5, Family.BEHAVIOUR, 2.5, Family.INFRASTRUCTURE, 1.5, Family.COORDINATION, 2.5),
                 0.5, 0.5, 3.0, 0.75, 2.0, 200, 1.0, 1.0,
                 List.of(new ActionBand(0.5, "throttle"), new ActionBand(0.7, "step_up_verification"),
