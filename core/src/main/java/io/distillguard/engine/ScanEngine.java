@@ -193,12 +193,6 @@ public final class ScanEngine {
         }
         AccountGraph graph = new Linker(config.link()).link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
                 lastTs == Long.MIN_VALUE ? 0 : lastTs);
-        List<int[]> communities = new CommunityDetector(config.clusterMethod(), config.clusterMinEdgeWeight(), config.clusterRounds(),
-                config.clusterSeed(), config.clusterMinSize()).detect(graph);
-        int[] community = new int[n];
-        double[] strength = new double[n];
-        communities = pruneWeakMembers(graph, communities, community, strength);
-
         // own assessments: the account alone (coordination is judged on campaigns)
         double[][] vectors = new double[n][];
         Assessment[] own = new Assessment[n];
@@ -208,6 +202,11 @@ public final class ScanEngine {
                     Double.NaN, Double.NaN);
             own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
         }
+
+        List<int[]> communities = communities(graph, vectors, ids);
+        int[] community = new int[n];
+        double[] strength = new double[n];
+        communities = pruneWeakMembers(graph, communities, community, strength);
 
         // campaigns
         List<ClusterFinding> clusters = new ArrayList<>();
@@ -270,9 +269,9 @@ public final class ScanEngine {
                 firstFlag = ff[0];
                 atFlag = ff[1];
             }
-            findings[i] = new AccountFinding(ids.get(i), clamp01(score), flagged, c < 0 ? null : clusterIds[c], firstFlag,
+            findings[i] = new AccountFinding(ids.get(i), consistent(score, flagged), flagged, c < 0 ? null : clusterIds[c], firstFlag,
                     atFlag, p.exchanges(), ev);
-            actions.put(ids.get(i), config.score().actionFor(score, flagged, inherits));
+            actions.put(ids.get(i), config.score().actionFor(consistent(score, flagged), flagged, inherits));
         }
 
         lastDiagnostics = new Diagnostics(ids, vectors, own, community, strength, graph, clusterIds);
@@ -290,9 +289,11 @@ public final class ScanEngine {
             if (flagged) {
                 flaggedCampaigns++;
             }
-            clusters.add(new ClusterFinding(clusterIds[c], clamp01(campaign[c].score()), flagged, memberIds, total,
+            clusters.add(new ClusterFinding(clusterIds[c], consistent(campaign[c].score(), flagged), flagged, memberIds,
+                    total,
                     flagged ? clusterFirstFlag[c] : null,
-                    config.score().actionFor(campaign[c].score(), flagged, true), campaign[c].evidence(),
+                    config.score().actionFor(consistent(campaign[c].score(), flagged), flagged, true),
+                    campaign[c].evidence(),
                     links(graph, members, community, c), activity(members, ids), capabilityMix(members, ids)));
         }
 
@@ -456,6 +457,122 @@ public final class ScanEngine {
     }
 
     /**
+     * Campaign candidates. Connected components of the strong-edge graph keep sparse pools (a reseller's
+     * accounts tied by synchronised activity) whole, but one bridge can also glue an unrelated group to a
+     * campaign (a classroom sharing one address with it). So each component with
+     * {@code cluster.method = components} is also split by label propagation; every sub-group of at least
+     * {@code cluster.min_size} is scored as a campaign on its own traffic (with its members' ties measured
+     * within the whole component); the flagged sub-groups of a component
+     * form one campaign (with the small leftover groups that have a strong tie to it), and each unflagged
+     * sub-group becomes a community of its own. A component without any flagged sub-group stays whole.
+     * With {@code cluster.method = label_propagation} the label groups are used directly.
+     */
+    private List<int[]> communities(AccountGraph graph, double[][] vectors, List<String> ids) {
+        int n = graph.size();
+        CommunityDetector lpa = new CommunityDetector(CommunityDetector.Method.LABEL_PROPAGATION,
+                config.clusterMinEdgeWeight(), config.clusterRounds(), config.clusterSeed(), 2);
+        if (config.clusterMethod() == CommunityDetector.Method.LABEL_PROPAGATION) {
+            List<int[]> out = new ArrayList<>();
+            for (int[] g : lpa.detect(graph)) {
+                if (g.length >= config.clusterMinSize()) {
+                    out.add(g);
+                }
+            }
+            return out;
+        }
+        List<int[]> components = new CommunityDetector(CommunityDetector.Method.COMPONENTS,
+                config.clusterMinEdgeWeight(), config.clusterRounds(), config.clusterSeed(), config.clusterMinSize())
+                .detect(graph);
+        int[] group = new int[n];
+        Arrays.fill(group, -1);
+        List<int[]> groups = lpa.detect(graph);
+        for (int g = 0; g < groups.size(); g++) {
+            for (int v : groups.get(g)) {
+                group[v] = g;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int[] comp : components) {
+            TreeMap<Integer, List<Integer>> parts = new TreeMap<>();
+            List<Integer> leftovers = new ArrayList<>();
+            for (int v : comp) {
+                if (group[v] < 0) {
+                    leftovers.add(v);
+                } else {
+                    parts.computeIfAbsent(group[v], x -> new ArrayList<>()).add(v);
+                }
+            }
+            if (parts.size() <= 1) {
+                out.add(comp);
+                continue;
+            }
+            List<Integer> flagged = new ArrayList<>();
+            List<int[]> unflagged = new ArrayList<>();
+            // ties are measured within the whole component: a sub-group is judged on what it sends
+            double[] st = strengthWithin(graph, comp);
+            for (List<Integer> part : parts.values()) {
+                if (part.size() < config.clusterMinSize()) {
+                    leftovers.addAll(part);
+                    continue;
+                }
+                int[] members = part.stream().mapToInt(Integer::intValue).toArray();
+                long total = 0;
+                for (int m : members) {
+                    total += profiles.get(ids.get(m)).exchanges();
+                }
+                double[] agg = SignalVectors.campaign(members, vectors, profiles, ids, st);
+                if (scorer.assess(agg, total, "campaign").flagged()) {
+                    flagged.addAll(part);
+                } else {
+                    unflagged.add(members);
+                }
+            }
+            if (flagged.isEmpty()) {
+                out.add(comp);
+                continue;
+            }
+            boolean[] in = new boolean[n];
+            for (int v : flagged) {
+                in[v] = true;
+            }
+            for (int v : leftovers) {
+                for (int k : graph.incident(v)) {
+                    AccountGraph.Edge e = graph.edges().get(k);
+                    if (e.weight() >= config.clusterMinEdgeWeight() && in[AccountGraph.other(e, v)]) {
+                        flagged.add(v);
+                        break;
+                    }
+                }
+            }
+            out.add(flagged.stream().mapToInt(Integer::intValue).sorted().toArray());
+            for (int[] u : unflagged) {
+                Arrays.sort(u);
+                out.add(u);
+            }
+        }
+        out.sort(java.util.Comparator.<int[]>comparingInt(a -> -a.length).thenComparingInt(a -> a[0]));
+        return out;
+    }
+
+    /** Strong link strength of each member (aligned with {@code members}) counting only links inside the group. */
+    private double[] strengthWithin(AccountGraph graph, int[] members) {
+        java.util.HashMap<Integer, Integer> pos = new java.util.HashMap<>();
+        for (int i = 0; i < members.length; i++) {
+            pos.put(members[i], i);
+        }
+        double[] st = new double[graph.size()];
+        for (int v : members) {
+            for (int k : graph.incident(v)) {
+                AccountGraph.Edge e = graph.edges().get(k);
+                if (e.weight() >= config.clusterMinEdgeWeight() && pos.containsKey(AccountGraph.other(e, v))) {
+                    st[v] += e.weight();
+                }
+            }
+        }
+        return st;
+    }
+
+    /**
      * Computes each member's strong link strength (summed weight of its edges of at least the community
      * edge threshold to other members), drops members below {@code campaign.member_min_link_strength}
      * (repeatedly, as dropping one weakens others), and discards communities that fall below the minimum
@@ -610,6 +727,17 @@ public final class ScanEngine {
             }
         }
         return mix;
+    }
+
+    /**
+     * The reported score, consistent with the verdict: a flagged account's score is mapped into
+     * [threshold, 1], an unflagged one's into [0, threshold), each keeping its order. Without this an
+     * unflagged account with loud single-axis evidence (an LLM-judge platform) could outrank flagged ones.
+     */
+    private double consistent(double score, boolean flagged) {
+        double t = config.score().flagThreshold();
+        double s = clamp01(score);
+        return flagged ? t + (1 - t) * s : t * s * 0.999;
     }
 
     private static double clamp01(double x) {

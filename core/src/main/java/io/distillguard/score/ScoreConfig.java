@@ -71,7 +71,7 @@ public record ScoreConfig(Map<Signal, Rule> rules, double bias, Map<Family, Doub
     public static ScoreConfig defaults() {
         return new ScoreConfig(Map.of(), -3.5,
                 Map.of(Family.CONTENT, 3.5, Family.BEHAVIOUR, 2.5, Family.INFRASTRUCTURE, 1.5, Family.COORDINATION, 2.5),
-                0.5, 0.5, 3.0, 1.0, 200, 1.0, 1.0,
+                0.5, 0.5, 3.0, 1.5, 200, 1.0, 1.0,
                 List.of(new ActionBand(0.5, "throttle"), new ActionBand(0.7, "step_up_verification"),
                         new ActionBand(0.85, "degrade_reasoning"), new ActionBand(0.95, "suspend")));
     }
