@@ -139,9 +139,9 @@ final class ScanCommand implements Callable<Integer> {
             w.write("account_id,cluster_id,flagged,action,mode\n");
             for (AccountFinding a : f.accounts().stream()
                     .sorted(java.util.Comparator.comparing(AccountFinding::accountId)).toList()) {
-                w.write(FindingsCsv.csv(a.accountId()));
+                w.write(io.distillguard.findings.Csv.quote(a.accountId()));
                 w.write(',');
-                w.write(a.clusterId() == null ? "" : FindingsCsv.csv(a.clusterId()));
+                w.write(a.clusterId() == null ? "" : io.distillguard.findings.Csv.quote(a.clusterId()));
                 w.write(',');
                 w.write(Boolean.toString(a.flagged()));
                 w.write(',');

@@ -44,7 +44,7 @@ public final class FindingsReader {
             if (header == null) {
                 throw new IOException(accountsCsv + ": empty file");
             }
-            List<String> cols = parseCsvLine(header.startsWith("\uFEFF") ? header.substring(1) : header);
+            List<String> cols = Csv.split(header.startsWith("\uFEFF") ? header.substring(1) : header);
             Map<String, Integer> idx = new HashMap<>();
             for (int i = 0; i < cols.size(); i++) {
                 idx.put(cols.get(i).trim(), i);
@@ -61,7 +61,7 @@ public final class FindingsReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> f = parseCsvLine(line);
+                List<String> f = Csv.split(line);
                 try {
                     String id = f.get(idx.get("account_id"));
                     double score = Double.parseDouble(f.get(idx.get("score")));
@@ -177,36 +177,5 @@ public final class FindingsReader {
 
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Splits one CSV line (RFC 4180 quoting, no embedded newlines). */
-    static List<String> parseCsvLine(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

@@ -56,13 +56,13 @@ public final class FindingsWriter {
             w.write(ACCOUNTS_HEADER);
             w.write('\n');
             for (AccountFinding a : accounts) {
-                w.write(csv(a.accountId()));
+                w.write(Csv.quote(a.accountId()));
                 w.write(',');
                 w.write(num(a.score()));
                 w.write(',');
                 w.write(Boolean.toString(a.flagged()));
                 w.write(',');
-                w.write(a.clusterId() == null ? "" : csv(a.clusterId()));
+                w.write(a.clusterId() == null ? "" : Csv.quote(a.clusterId()));
                 w.write(',');
                 w.write(a.firstFlagMillis() == null ? "" : Instant.ofEpochMilli(a.firstFlagMillis()).toString());
                 w.write(',');
@@ -70,7 +70,7 @@ public final class FindingsWriter {
                 w.write(',');
                 w.write(Long.toString(a.exchanges()));
                 w.write(',');
-                w.write(csv(a.evidence().stream().limit(TOP_EVIDENCE).map(Evidence::signal)
+                w.write(Csv.quote(a.evidence().stream().limit(TOP_EVIDENCE).map(Evidence::signal)
                         .collect(Collectors.joining("|"))));
                 w.write('\n');
             }
@@ -230,12 +230,5 @@ public final class FindingsWriter {
     private static String num(double d) {
         BigDecimal b = round(d);
         return b.signum() == 0 ? "0" : b.toPlainString();
-    }
-
-    static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

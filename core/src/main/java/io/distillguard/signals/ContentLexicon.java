@@ -201,7 +201,9 @@ final class ContentLexicon {
                 "(given|provided|completed|finished|known|correct|existing|reference|model|expected|following) (response|answer|solution|output|completion|result)",
                 "(solution|answer|marking) key", "consistent with the (solution|answer|given|provided|expected|final)",
                 "(as|like) the author of", "as if you (wrote|had written|produced|had produced|gave|had given)",
-                "the (answer|solution|correct answer|result) is",
+                // "the answer is" alone is usually an output-format instruction ("end with 'The answer is X'");
+                // only a stated value makes it a given answer
+                "the (answer|solution|correct answer|result) is #",
                 "(here is|below is|this is|you are given) (the|a) (response|answer|solution|completion)",
                 "already (been|know|given|solved|answered|written|produced)",
                 "(arrive|arrived|arriving|came|come|leads|led) (at|to) (this|that) (answer|response|conclusion|solution|result|output)",

@@ -60,7 +60,7 @@ class FindingsRoundTripTest {
 
     @Property(tries = 200)
     void csvFieldSurvivesQuoting(@ForAll String s) {
-        assertThat(FindingsReader.parseCsvLine(FindingsWriter.csv(s.replace("\n", "").replace("\r", "")) + ",x"))
+        assertThat(Csv.split(Csv.quote(s.replace("\n", "").replace("\r", "")) + ",x"))
                 .containsExactly(s.replace("\n", "").replace("\r", ""), "x");
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import io.distillguard.findings.Csv;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -57,7 +58,7 @@ final class IpRanges {
             br.readLine();
             String line;
             while ((line = br.readLine()) != null) {
-                List<String> f = splitCsv(line);
+                List<String> f = Csv.split(line);
                 if (f.size() < 7) {
                     continue;
                 }
@@ -97,35 +98,5 @@ final class IpRanges {
         String[] p = ip.split("\\.");
         return (Long.parseLong(p[0]) << 24) | (Long.parseLong(p[1]) << 16) | (Long.parseLong(p[2]) << 8)
                 | Long.parseLong(p[3]);
-    }
-
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

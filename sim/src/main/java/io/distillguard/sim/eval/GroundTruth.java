@@ -1,5 +1,6 @@
 package io.distillguard.sim.eval;
 
+import io.distillguard.findings.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

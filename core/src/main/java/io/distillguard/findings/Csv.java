@@ -1,15 +1,31 @@
-package io.distillguard.sim.eval;
+package io.distillguard.findings;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 field splitting for one line (no embedded newlines), as written by the findings writer. */
-final class Csv {
+/**
+ * RFC 4180 fields for the one-record-per-line CSV files of the output contract ({@code accounts.csv},
+ * {@code labels.csv}, {@code actions.csv}). Fields never contain line breaks in these files, so a line
+ * is a record.
+ */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<String> split(String line) {
+    /** Quotes a field when it holds a comma, quote or line break; returns it unchanged otherwise. */
+    public static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Splits one line into fields, undoing {@link #quote}. Never fails: an unterminated quote runs to the
+     * end of the line.
+     */
+    public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
