@@ -46,6 +46,11 @@ final class ParallelEventRead<R> {
     private final BiConsumer<Exchange, R> sink;
     private final RejectSink rejects;
     private final BlockingQueue<Future<Batch>> queue;
+    /**
+     * Line buffers of parsed batches, handed back to the splitter: batch buffers are large (up to about
+     * {@link #BATCH_BYTES}), and allocating one per batch costs the GC more than reusing them.
+     */
+    private final BlockingQueue<byte[]> spare;
     private volatile Throwable splitFailure;
     private long splitterBytes;
 
@@ -60,11 +65,12 @@ final class ParallelEventRead<R> {
         this.sink = sink;
         this.rejects = rejects;
         this.queue = new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors() + 4);
+        this.spare = new ArrayBlockingQueue<>(queue.remainingCapacity() + 2);
     }
 
     /** Lines of one batch: bytes packed into {@code data}, one result slot per physical line. */
     static final class Batch {
-        byte[] data = new byte[64 * 1024];
+        byte[] data;
         int used;
         int n;
         int[] off = new int[BATCH_LINES];
@@ -76,6 +82,10 @@ final class ParallelEventRead<R> {
         final Object[] extra = new Object[BATCH_LINES];
         /** Input bytes consumed when the batch was closed (for progress reports). */
         long bytesRead;
+
+        Batch(byte[] data) {
+            this.data = data;
+        }
 
         boolean full() {
             return n == BATCH_LINES || used >= BATCH_BYTES;
@@ -176,7 +186,7 @@ final class ParallelEventRead<R> {
     }
 
     private void split(LineSplitter splitter) {
-        Batch[] cur = {new Batch()};
+        Batch[] cur = {newBatch()};
         try {
             splitter.run(new LineSplitter.Handler() {
                 @Override
@@ -195,7 +205,7 @@ final class ParallelEventRead<R> {
                     if (cur[0].full()) {
                         cur[0].bytesRead = fileCounter[0];
                         submit(cur[0]);
-                        cur[0] = new Batch();
+                        cur[0] = newBatch();
                     }
                 }
 
@@ -207,7 +217,7 @@ final class ParallelEventRead<R> {
                     if (cur[0].full()) {
                         cur[0].bytesRead = fileCounter[0];
                         submit(cur[0]);
-                        cur[0] = new Batch();
+                        cur[0] = newBatch();
                     }
                 }
             });
@@ -226,6 +236,11 @@ final class ParallelEventRead<R> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Batch newBatch() {
+        byte[] data = spare.poll();
+        return new Batch(data != null ? data : new byte[BATCH_BYTES]);
     }
 
     private void submit(Batch b) throws IOException {
@@ -249,7 +264,11 @@ final class ParallelEventRead<R> {
                 }
             }
         }
-        b.data = null; // the parsed records no longer need the bytes
+        // the parsed records no longer need the bytes; over-long buffers (a huge line) are not kept
+        if (b.data.length <= BATCH_BYTES + 64 * 1024) {
+            spare.offer(b.data);
+        }
+        b.data = null;
         return b;
     }
 
