@@ -13,38 +13,27 @@ import io.distillguard.model.Exchange;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * One scan from files to findings, shared by {@code scan} and {@code bench scan}.
  *
- * <p>Pipeline: a reader thread decodes events into batches of {@value #BATCH}; each batch goes to a pool of
- * analysis threads (content signals and IP enrichment, both stateless and thread-safe); the calling thread
- * takes the analysed batches back in input order and updates the account profiles, so results do not
- * depend on thread scheduling. Link, cluster and score run at the end on the calling thread.
+ * <p>Pipeline ({@link ExchangeLogReader#readEventsParallel}): a splitter thread cuts the file into batches
+ * of raw lines; a pool of worker threads parses them and computes content signals and IP enrichment (all
+ * stateless and thread-safe); the calling thread takes the batches back in input order, applies the
+ * duplicate filter and the reject report, and updates the account profiles, so results do not depend on
+ * thread scheduling. Link, cluster and score run at the end on the calling thread.
  */
 final class ScanRun {
-
-    static final int BATCH = 512;
 
     /** What a scan produced. */
     record Outcome(Findings findings, ReadStats events, ReadStats accounts, ReadStats models, long ingestNanos,
             long finishNanos, long maxProfileBytes, ScanEngine engine) {
     }
-
-    private record Analysed(Exchange[] exchanges, int size, ContentSignals[] signals, IpInfo[] ips) {
-    }
-
-    private static final Future<Analysed> END = CompletableFuture.completedFuture(null);
 
     private ScanRun() {
     }
@@ -69,104 +58,53 @@ final class ScanRun {
             t.setDaemon(true);
             return t;
         });
-        BlockingQueue<Future<Analysed>> queue = new ArrayBlockingQueue<>(4 * workers + 4);
-        ReadStats[] stats = {ReadStats.EMPTY};
-        Throwable[] failure = new Throwable[1];
-        Thread reader = new Thread(() -> {
-            ExchangeLogReader r = ExchangeLogReader.builder().progress(progress).build();
-            Exchange[][] batch = {new Exchange[BATCH]};
-            int[] fill = {0};
-            try {
-                for (Path f : events) {
-                    ReadStats s = r.readEvents(f, e -> {
-                        batch[0][fill[0]++] = e;
-                        if (fill[0] == BATCH) {
-                            submit(pool, queue, analyzer, network, batch[0], BATCH);
-                            batch[0] = new Exchange[BATCH];
-                            fill[0] = 0;
-                        }
-                    }, rejects);
-                    stats[0] = stats[0].plus(s);
-                }
-                if (fill[0] > 0) {
-                    submit(pool, queue, analyzer, network, batch[0], fill[0]);
-                }
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                try {
-                    queue.put(END);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "distillguard-reader");
-        reader.setDaemon(true);
-        reader.start();
+        ReadStats stats = ReadStats.EMPTY;
+        ExchangeLogReader reader = ExchangeLogReader.builder().progress(progress).build();
         try {
-            while (true) {
-                Future<Analysed> f = queue.take();
-                if (f == END) {
-                    break;
-                }
-                Analysed a = f.get();
-                for (int i = 0; i < a.size(); i++) {
-                    engine.accept(a.exchanges()[i], a.signals()[i], a.ips()[i]);
-                }
+            for (Path f : events) {
+                stats = stats.plus(reader.readEventsParallel(f, pool, () -> new Analysis(analyzer, network),
+                        (e, a) -> engine.accept(e, a.signals(), a.ip()), rejects));
             }
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("scan interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException("analysis failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-        if (failure[0] != null) {
-            if (failure[0] instanceof IOException io) {
-                throw io;
-            }
-            if (failure[0] instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException("reader failed", failure[0]);
         }
         long t1 = System.nanoTime();
         Findings findings = engine.finish();
         long t2 = System.nanoTime();
-        return new Outcome(findings, stats[0], acc, mod, t1 - t0, t2 - t1, engine.maxProfileBytes(), engine);
+        return new Outcome(findings, stats, acc, mod, t1 - t0, t2 - t1, engine.maxProfileBytes(), engine);
     }
 
-    private static void submit(ExecutorService pool, BlockingQueue<Future<Analysed>> queue, ContentAnalyzer analyzer,
-            NetworkData network, Exchange[] batch, int size) {
-        Future<Analysed> f = pool.submit(() -> {
-            ContentSignals[] s = new ContentSignals[size];
-            IpInfo[] ips = new IpInfo[size];
-            String lastIp = null;
-            IpInfo lastInfo = IpInfo.UNKNOWN;
-            for (int i = 0; i < size; i++) {
-                Exchange e = batch[i];
-                s[i] = analyzer.analyze(e);
-                String ip = e.client().ip();
-                if (ip == null) {
-                    ips[i] = IpInfo.UNKNOWN;
-                } else if (ip.equals(lastIp)) {
-                    ips[i] = lastInfo;
-                } else {
-                    IpInfo info = network.lookup(ip);
-                    lastIp = ip;
-                    lastInfo = info == null ? IpInfo.UNKNOWN : info;
-                    ips[i] = lastInfo;
-                }
+    private record Analysed(ContentSignals signals, IpInfo ip) {
+    }
+
+    /**
+     * Content signals and IP information of the exchanges of one batch, on a worker thread. Remembers the
+     * last address looked up: consecutive exchanges often come from the same client.
+     */
+    private static final class Analysis implements Function<Exchange, Analysed> {
+        private final ContentAnalyzer analyzer;
+        private final NetworkData network;
+        private String lastIp;
+        private IpInfo lastInfo = IpInfo.UNKNOWN;
+
+        Analysis(ContentAnalyzer analyzer, NetworkData network) {
+            this.analyzer = analyzer;
+            this.network = network;
+        }
+
+        @Override
+        public Analysed apply(Exchange e) {
+            ContentSignals s = analyzer.analyze(e);
+            String ip = e.client().ip();
+            if (ip == null) {
+                return new Analysed(s, IpInfo.UNKNOWN);
             }
-            return new Analysed(batch, size, s, ips);
-        });
-        try {
-            queue.put(f);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            if (!ip.equals(lastIp)) {
+                IpInfo info = network.lookup(ip);
+                lastIp = ip;
+                lastInfo = info == null ? IpInfo.UNKNOWN : info;
+            }
+            return new Analysed(s, lastInfo);
         }
     }
 }

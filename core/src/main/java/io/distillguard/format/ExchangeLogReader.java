@@ -53,14 +53,16 @@ public final class ExchangeLogReader {
     public static final int MAX_DUPLICATE_WINDOW = 1 << 28;
 
     private static final int EXCERPT_BYTES = 200;
-    private static final int PROGRESS_EVERY_LINES = 8192;
+    static final int PROGRESS_EVERY_LINES = 8192;
 
     private final int maxLineBytes;
     private final int maxDepth;
     private final JsonFactory factory;
     private final RecordParser parser;
-    private final DuplicateFilter duplicates;
-    private final ReadProgress progress;
+    final DuplicateFilter duplicates;
+    final ReadProgress progress;
+    /** Parsers of the worker threads of {@link #readEventsParallel} (a RecordParser is not thread-safe). */
+    private final ThreadLocal<RecordParser> workerParsers;
 
     private ExchangeLogReader(Builder b) {
         this.maxLineBytes = b.maxLineBytes;
@@ -74,6 +76,7 @@ public final class ExchangeLogReader {
         this.factory = JsonFactory.builder().streamReadConstraints(constraints)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
         this.parser = new RecordParser(factory);
+        this.workerParsers = ThreadLocal.withInitial(() -> new RecordParser(factory));
         this.duplicates = new DuplicateFilter(b.duplicateWindow);
         this.progress = b.progress;
     }
@@ -205,11 +208,9 @@ public final class ExchangeLogReader {
             @Override
             public void line(byte[] buf, int off, int len, long lineNumber, long byteOffset) throws IOException {
                 tally.total++;
-                if (lineNumber == 1 && len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB
-                        && buf[off + 2] == (byte) 0xBF) {
-                    off += 3;
-                    len -= 3;
-                }
+                int bom = bomLength(buf, off, len, lineNumber);
+                off += bom;
+                len -= bom;
                 if (len > 0 && buf[off + len - 1] == '\r') {
                     len--;
                 }
@@ -226,18 +227,82 @@ public final class ExchangeLogReader {
             @Override
             public void tooLong(long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
                 tally.total++;
-                reject(rejects, tally, new Rejection(source, lineNumber, byteOffset, RejectReason.LINE_TOO_LONG.code(),
-                        "line is " + length + " bytes, limit " + maxLineBytes, excerpt(head, 0, headLen)));
+                reject(rejects, tally, tooLongRejection(source, lineNumber, byteOffset, length, head, headLen));
             }
         });
         progress.progress(source, fileCounter != null ? fileCounter[0] : splitter.bytesRead(), tally.total);
-        return new ReadStats(tally.total, tally.accepted, tally.rejected, tally.blank, tally.duplicates,
-                tally.byReason, splitter.bytesRead());
+        return tally.stats(splitter.bytesRead());
+    }
+
+    /**
+     * Reads an events file like {@link #readEvents(Path, Consumer, RejectSink)}, but parses on
+     * {@code workers}: the calling thread's helper splits raw lines into batches, the workers parse
+     * each line and run {@code analysis} on each parsed exchange, and the calling thread then takes
+     * the batches back in input order, applies the duplicate filter (first occurrence wins, the same
+     * window as the sequential read) and the accounting, and calls {@code rejects} and {@code sink}.
+     * So {@code sink} and {@code rejects} see exactly what the sequential read gives them, in the same
+     * order, on the calling thread, and the returned {@link ReadStats} are identical; only the
+     * progress callbacks come at batch granularity.
+     *
+     * <p>Memory: at most {@code 2 * availableProcessors + 4} batches are in flight, each of at most
+     * 512 lines or 1 MiB of line bytes (more only when one line is longer, up to
+     * {@link #maxLineBytes}).
+     *
+     * @param workers runs the parse and analysis tasks; must not run them on the submitting thread
+     * @param analysis called once per batch on a worker thread; the function it returns is applied,
+     *        on that thread only, to each parsed exchange of the batch (duplicates included) and must
+     *        not depend on other batches
+     * @param sink receives each accepted, non-duplicate exchange with its analysis result
+     * @throws IOException when the file cannot be read, or a worker or {@code analysis} fails
+     *         (a RuntimeException from {@code analysis} or {@code sink} is rethrown as is)
+     */
+    public <R> ReadStats readEventsParallel(Path file, java.util.concurrent.Executor workers,
+            java.util.function.Supplier<? extends java.util.function.Function<Exchange, R>> analysis,
+            java.util.function.BiConsumer<Exchange, R> sink, RejectSink rejects) throws IOException {
+        long[] counter = new long[1];
+        try (InputStream in = open(file, counter)) {
+            return new ParallelEventRead<R>(this, in, counter, file.toString(), workers, analysis, sink, rejects).run();
+        }
+    }
+
+    /** Parses one raw event line on a worker thread: null for blank, else an Exchange or a Rejection. */
+    Object parseEventLineOnWorker(byte[] buf, int off, int len, long lineNumber, long byteOffset, String source) {
+        return parseLine(workerParsers.get(), Kind.EVENTS, buf, off, len, lineNumber, byteOffset, source);
+    }
+
+    /** The rejection of an over-long line (same for both read paths). */
+    Rejection tooLongRejection(String source, long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
+        return new Rejection(source, lineNumber, byteOffset, RejectReason.LINE_TOO_LONG.code(),
+                "line is " + length + " bytes, limit " + maxLineBytes, excerpt(head, 0, headLen));
+    }
+
+    /** Offset of the content after a UTF-8 byte-order mark on line 1 (0 when none). */
+    static int bomLength(byte[] buf, int off, int len, long lineNumber) {
+        return lineNumber == 1 && len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB
+                && buf[off + 2] == (byte) 0xBF ? 3 : 0;
     }
 
     @SuppressWarnings("unchecked")
     private <T> void handle(byte[] buf, int off, int len, long lineNumber, long byteOffset, String source, Kind kind,
             Consumer<T> sink, RejectSink rejects, Tally tally) {
+        Object record = parseLine(parser, kind, buf, off, len, lineNumber, byteOffset, source);
+        if (record instanceof Rejection r) {
+            reject(rejects, tally, r);
+        } else if (kind == Kind.EVENTS && duplicates.seenBefore(((Exchange) record).id())) {
+            tally.duplicates++;
+        } else {
+            tally.accepted++;
+            sink.accept((T) record);
+        }
+    }
+
+    /**
+     * Turns one non-blank line (BOM and trailing CR already removed) into a record or a
+     * {@link Rejection}. Touches no state but {@code recordParser}, so workers can call it in
+     * parallel, each with its own parser.
+     */
+    Object parseLine(RecordParser recordParser, Kind kind, byte[] buf, int off, int len, long lineNumber,
+            long byteOffset, String source) {
         RejectReason reason;
         String detail;
         int bad = Utf8.firstInvalid(buf, off, len);
@@ -250,57 +315,37 @@ public final class ExchangeLogReader {
             reason = RejectReason.NOT_JSON;
             detail = "NUL byte at the start of the line";
         } else {
-            Object record;
             try {
                 switch (kind) {
                     case EVENTS:
-                        record = parser.parseEvent(buf, off, len);
-                        break;
+                        return recordParser.parseEvent(buf, off, len);
                     case ACCOUNTS:
-                        record = parser.parseAccount(buf, off, len);
-                        break;
+                        return recordParser.parseAccount(buf, off, len);
                     default:
-                        record = parser.parseModel(buf, off, len);
+                        return recordParser.parseModel(buf, off, len);
                 }
-                reason = null;
-                detail = null;
             } catch (LineRejected e) {
-                record = null;
                 reason = e.reason;
                 detail = e.getMessage();
             } catch (StreamConstraintsException e) {
-                record = null;
                 boolean depth = e.getMessage() != null && e.getMessage().contains("nesting depth");
                 reason = depth ? RejectReason.TOO_DEEP : RejectReason.NOT_JSON;
                 detail = depth ? "JSON nesting deeper than " + maxDepth : firstLine(e.getOriginalMessage());
             } catch (CharConversionException e) {
-                record = null;
                 reason = RejectReason.INVALID_UTF8;
                 detail = firstLine(e.getMessage());
             } catch (JsonProcessingException e) {
-                record = null;
                 reason = RejectReason.NOT_JSON;
                 detail = firstLine(e.getOriginalMessage());
             } catch (IOException | RuntimeException e) {
-                record = null;
                 reason = RejectReason.INTERNAL_ERROR;
                 detail = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
             }
-            if (reason == null) {
-                if (kind == Kind.EVENTS && duplicates.seenBefore(((Exchange) record).id())) {
-                    tally.duplicates++;
-                } else {
-                    tally.accepted++;
-                    sink.accept((T) record);
-                }
-                return;
-            }
         }
-        reject(rejects, tally, new Rejection(source, lineNumber, byteOffset, reason.code(), detail,
-                excerpt(buf, off, len)));
+        return new Rejection(source, lineNumber, byteOffset, reason.code(), detail, excerpt(buf, off, len));
     }
 
-    private static void reject(RejectSink rejects, Tally tally, Rejection r) {
+    static void reject(RejectSink rejects, Tally tally, Rejection r) {
         tally.rejected++;
         tally.byReason.merge(r.reason(), 1L, Long::sum);
         rejects.reject(r);
@@ -315,7 +360,7 @@ public final class ExchangeLogReader {
         return false;
     }
 
-    private static boolean isBlank(byte[] b, int off, int len) {
+    static boolean isBlank(byte[] b, int off, int len) {
         for (int i = off; i < off + len; i++) {
             byte c = b[i];
             if (c != ' ' && c != '\t' && c != '\r') {
@@ -325,7 +370,7 @@ public final class ExchangeLogReader {
         return true;
     }
 
-    private static String excerpt(byte[] b, int off, int len) {
+    static String excerpt(byte[] b, int off, int len) {
         return new String(b, off, Math.min(len, EXCERPT_BYTES), StandardCharsets.UTF_8);
     }
 
@@ -338,13 +383,17 @@ public final class ExchangeLogReader {
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
-    private static final class Tally {
+    static final class Tally {
         long total;
         long accepted;
         long rejected;
         long blank;
         long duplicates;
         final Map<String, Long> byReason = new TreeMap<>();
+
+        ReadStats stats(long bytesRead) {
+            return new ReadStats(total, accepted, rejected, blank, duplicates, byReason, bytesRead);
+        }
     }
 
     private static final class CountingStream extends FilterInputStream {
