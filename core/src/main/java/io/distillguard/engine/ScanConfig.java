@@ -124,7 +124,9 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
                 (int) l(p, "link.clique_max"), (int) l(p, "link.ring_neighbours"), d(p, "link.max_shared_fraction"),
                 (int) l(p, "link.sync_max_posting"), (int) l(p, "link.sync_min_shared"),
                 d(p, "link.sync_min_jaccard"), (int) l(p, "link.sync_min_exchanges"), d(p, "link.min_edge_weight"),
-                linkKinds(str(p, "link.no_rarity_discount")));
+                linkKinds(str(p, "link.no_rarity_discount")), (int) l(p, "link.behaviour.min_exchanges"),
+                d(p, "link.behaviour.min_extraction"), d(p, "link.behaviour.max_distance"),
+                (int) l(p, "link.behaviour.max_comparisons"), (int) l(p, "link.behaviour.full_support"));
         Set<String> regions = new HashSet<>();
         for (String r : str(p, "regions.restricted").split(",")) {
             if (!r.isBlank()) {

@@ -571,7 +571,7 @@ public final class ScanEngine {
      * How strongly vertex {@code v} is tied to the vertices marked in {@code in}: over its strong edges
      * (weight at least {@code cluster.min_edge_weight}) to them, the sum over distinct shared values of
      * each value's weight. Sharing one signup IP with two members is one piece of evidence, not two;
-     * synchronised activity counts once per partner (each pair is its own observation).
+     * synchronised activity and similar behaviour count once per partner (each pair is its own observation).
      */
     private double tieStrength(AccountGraph graph, int v, boolean[] in) {
         java.util.HashMap<String, Double> best = new java.util.HashMap<>();
@@ -583,7 +583,8 @@ public final class ScanEngine {
             }
             for (LinkReason r : e.reasons()) {
                 String key = r.attribute() == LinkAttribute.SYNCHRONISED_ACTIVITY
-                        ? "sync:" + o : r.attribute().ordinal() + ":" + r.valueHash();
+                        || r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR
+                        ? r.attribute().ordinal() + ":partner:" + o : r.attribute().ordinal() + ":" + r.valueHash();
                 best.merge(key, r.weight(), Math::max);
             }
         }
@@ -693,6 +694,9 @@ public final class ScanEngine {
     private String valueName(LinkReason r) {
         if (r.attribute() == LinkAttribute.SYNCHRONISED_ACTIVITY) {
             return "10-minute activity buckets";
+        }
+        if (r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR) {
+            return "behavioural fingerprint (content mix, token use, pacing)";
         }
         if (r.attribute() == LinkAttribute.TEMPLATE) {
             return "template:" + String.format(Locale.ROOT, "%016x", r.valueHash());

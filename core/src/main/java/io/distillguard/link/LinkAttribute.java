@@ -37,7 +37,12 @@ public enum LinkAttribute {
     /** A main system prompt in common. */
     SYSTEM_PROMPT(0.3),
     /** Active in the same 10-minute buckets far more than chance predicts. */
-    SYNCHRONISED_ACTIVITY(0.6);
+    SYNCHRONISED_ACTIVITY(0.6),
+    /**
+     * Near-identical distinctive behaviour: the same mix of extraction-style content, capabilities, token use
+     * and pacing (see {@code link.behaviour.*}), discounted for look-alike pairs too few to show a script.
+     */
+    SIMILAR_BEHAVIOUR(0.5);
 
     private final double defaultPrior;
 

@@ -22,11 +22,20 @@ import java.util.Map;
  * @param syncMinExchanges accounts with fewer exchanges get no sync edges, >= 1
  * @param minEdgeWeight edges lighter than this are dropped, in [0, 1)
  * @param noRarityDiscount kinds whose values always weigh their prior, however many accounts share them
+ * @param behaviourMinExchanges accounts with fewer exchanges get no similar-behaviour links, >= 1
+ * @param behaviourMinExtraction accounts with a smaller extraction-style share get no similar-behaviour
+ *     links (ordinary traffic is not distinctive), in [0, 1]
+ * @param behaviourMaxDistance largest difference of any fingerprint component (shares in [0, 1]) between
+ *     two accounts of similar behaviour, in [0, 1]
+ * @param behaviourMaxComparisons fingerprint comparisons per account, >= 1 (bounds the cost of dense regions)
+ * @param behaviourFullSupport similar-behaviour groups of at least this many accounts weigh the full prior;
+ *     smaller ones proportionally less (two look-alikes can be chance), >= 2
  */
 public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare, double minTemplateShare,
         int cliqueMax, int ringNeighbours, double maxSharedFraction, int syncMaxPosting, int syncMinShared,
         double syncMinJaccard, int syncMinExchanges, double minEdgeWeight,
-        java.util.Set<LinkAttribute> noRarityDiscount) {
+        java.util.Set<LinkAttribute> noRarityDiscount, int behaviourMinExchanges, double behaviourMinExtraction,
+        double behaviourMaxDistance, int behaviourMaxComparisons, int behaviourFullSupport) {
 
     public LinkConfig {
         EnumMap<LinkAttribute, Double> p = new EnumMap<>(LinkAttribute.class);
@@ -48,6 +57,11 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
         check(syncMinJaccard >= 0 && syncMinJaccard <= 1, "syncMinJaccard in [0,1]");
         check(syncMinExchanges >= 1, "syncMinExchanges >= 1");
         check(minEdgeWeight >= 0 && minEdgeWeight < 1, "minEdgeWeight in [0,1)");
+        check(behaviourMinExchanges >= 1, "behaviourMinExchanges >= 1");
+        check(behaviourMinExtraction >= 0 && behaviourMinExtraction <= 1, "behaviourMinExtraction in [0,1]");
+        check(behaviourMaxDistance >= 0 && behaviourMaxDistance <= 1, "behaviourMaxDistance in [0,1]");
+        check(behaviourMaxComparisons >= 1, "behaviourMaxComparisons >= 1");
+        check(behaviourFullSupport >= 2, "behaviourFullSupport >= 2");
         noRarityDiscount = noRarityDiscount == null ? java.util.Set.of() : java.util.Set.copyOf(noRarityDiscount);
     }
 
@@ -60,7 +74,7 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
     /** The built-in defaults. */
     public static LinkConfig defaults() {
         return new LinkConfig(Map.of(), 0.1, 0.2, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05,
-                java.util.Set.of(LinkAttribute.PAYMENT_FINGERPRINT));
+                java.util.Set.of(LinkAttribute.PAYMENT_FINGERPRINT), 30, 0.1, 0.15, 4096, 8);
     }
 
     /** True when values of kind {@code a} are discounted by how many accounts share them. */

@@ -38,6 +38,9 @@ import java.util.TreeMap;
  * estimated Jaccard J of their active buckets reaches {@code syncMinJaccard}, weighted by
  * {@code prior * min(1, 2 * lift)} with lift {@code (J - E) / (1 - E)} over the Jaccard E expected from the
  * two activity densities (half-way between chance and always together is already full evidence).
+ * <p>Similar behaviour: accounts with a distinctive (extraction-style) traffic mix whose behavioural
+ * fingerprints are near-identical are linked with a weight discounted by how many accounts share that
+ * behaviour (see {@link BehaviourLinks}).
  * Nothing is all-pairs: cost is O(sum over values of min(df, cliqueMax)^2).
  *
  * <p>Deterministic: subjects are processed in the order given (the engine sorts them by id) and every map is
@@ -136,6 +139,7 @@ public final class Linker {
             }
         }
         syncEdges(subjects, pairs, windowStart, windowEnd);
+        behaviourEdges(subjects, pairs);
 
         List<Long> keys = new ArrayList<>(pairs.keySet());
         keys.sort(null);
@@ -224,6 +228,23 @@ public final class Linker {
             double w = prior * Math.min(1, 2 * lift);
             pairs.computeIfAbsent(k, x -> new PairAcc())
                     .offer(new LinkReason(LinkAttribute.SYNCHRONISED_ACTIVITY, 0, 2, w));
+        }
+    }
+
+    private void behaviourEdges(List<LinkSubject> subjects, Map<Long, PairAcc> pairs) {
+        double prior = config.prior(LinkAttribute.SIMILAR_BEHAVIOUR);
+        if (prior <= 0) {
+            return;
+        }
+        double[][] vectors = new double[subjects.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = BehaviourLinks.vector(subjects.get(i).profile(), config.behaviourMinExchanges(),
+                    config.behaviourMinExtraction());
+        }
+        for (BehaviourLinks.Pair p : BehaviourLinks.pairs(vectors, subjects.size(), prior,
+                config.behaviourMaxDistance(), config.cliqueMax(), config.behaviourMaxComparisons(),
+                config.behaviourFullSupport())) {
+            pair(pairs, p.a(), p.b()).offer(new LinkReason(LinkAttribute.SIMILAR_BEHAVIOUR, 0, 2, p.weight()));
         }
     }
 

@@ -1,0 +1,170 @@
+package io.distillguard.link;
+
+import io.distillguard.profile.AccountProfile;
+import io.distillguard.profile.Feature;
+import io.distillguard.profile.ModelCatalog;
+import io.distillguard.signals.Capability;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Behavioural-fingerprint links: accounts driven by one script send the same mix of extraction-style
+ * content, with the same conversation shape, token use and pacing, even when every account has its own
+ * card, address and signup time.
+ *
+ * <p>An account takes part when it has at least {@code minExchanges} exchanges and an extraction-style
+ * share of at least {@code minExtraction} (ordinary traffic is not distinctive, and comparing it would
+ * link half of all customers). Its fingerprint is a vector of {@value #DIMS} values in [0, 1] (see
+ * {@link #vector}); two participants are <em>similar</em> when every component differs by at most
+ * {@code maxDistance} (Chebyshev distance). The neighbourhood size {@code k} of an account is the number
+ * of similar participants plus itself; a pair's weight is
+ * {@code prior * min(1, (kMin - 1) / (fullSupport - 1)) * min(1, ln(1 + N/kMax) / ln(1 + N/cliqueMax))}
+ * with {@code kMin}, {@code kMax} the smaller and larger of the two neighbourhoods and {@code N} all
+ * accounts: two look-alikes can be chance, a behaviour shared by {@code fullSupport} to a few dozen
+ * accounts is full evidence (a script), one shared by a large share of the population much less.
+ *
+ * <p>Cost: participants are sorted by their first component and each is compared with the following
+ * ones while that component stays within {@code maxDistance}, at most {@code maxComparisons} per
+ * account; each account is linked to at most {@code cliqueMax} similar successors. Nothing is
+ * all-pairs over the population. Deterministic for a given input order.
+ */
+final class BehaviourLinks {
+
+    /** Components of the fingerprint. */
+    static final int DIMS = 20;
+
+    private static final Capability[] CAPS = Arrays.stream(Capability.values())
+            .filter(c -> c != Capability.OTHER).toArray(Capability[]::new);
+
+    private BehaviourLinks() {
+    }
+
+    /** One similar pair (vertex indices {@code a < b}) and its weight. */
+    record Pair(int a, int b, double weight) {
+    }
+
+    /**
+     * The fingerprint of a profile, or null when it does not take part.
+     *
+     * <p>Components, each in [0, 1]: the extraction-style share; the shares of reasoning reconstruction,
+     * chain-of-thought elicitation, rubric grading, censorship-safe rewrites, structured Q/A, agentic
+     * loops and maximal reasoning budgets; the share of each capability category (math/reasoning,
+     * coding, agentic, writing, knowledge Q/A, grading, chit-chat); the single-turn share; the max-token
+     * saturation; the output/input token ratio as {@code r / (1 + r)}; the normalised hour-of-day
+     * entropy; the standard deviation of log inter-arrival times (ln seconds) divided by 4, capped at 1.
+     */
+    static double[] vector(AccountProfile p, int minExchanges, double minExtraction) {
+        if (p == null || p.exchanges() < minExchanges) {
+            return null;
+        }
+        double[] f = p.features(ModelCatalog.NONE);
+        double extraction = f[Feature.EXTRACTION_SHARE.ordinal()];
+        if (!(extraction >= minExtraction)) {
+            return null;
+        }
+        double[] v = new double[DIMS];
+        int i = 0;
+        v[i++] = extraction;
+        v[i++] = f[Feature.RECONSTRUCTION_SHARE.ordinal()];
+        v[i++] = f[Feature.COT_SHARE.ordinal()];
+        v[i++] = f[Feature.RUBRIC_SHARE.ordinal()];
+        v[i++] = f[Feature.CENSORSHIP_SHARE.ordinal()];
+        v[i++] = f[Feature.STRUCTURED_QA_SHARE.ordinal()];
+        v[i++] = f[Feature.AGENTIC_SHARE.ordinal()];
+        v[i++] = f[Feature.REASONING_MAXED_SHARE.ordinal()];
+        double n = p.exchanges();
+        for (Capability c : CAPS) {
+            v[i++] = p.capabilityCount(c) / n;
+        }
+        v[i++] = f[Feature.SINGLE_TURN_SHARE.ordinal()];
+        v[i++] = f[Feature.MAX_TOKEN_SATURATION.ordinal()];
+        double r = f[Feature.OUTPUT_INPUT_RATIO.ordinal()];
+        v[i++] = Double.isNaN(r) ? 0 : r / (1 + r);
+        v[i++] = f[Feature.HOUR_ENTROPY.ordinal()];
+        double ia = f[Feature.INTERARRIVAL_LOG_STD.ordinal()];
+        v[i++] = Double.isNaN(ia) ? 0 : Math.min(1, ia / 4);
+        for (int k = 0; k < DIMS; k++) {
+            v[k] = Double.isNaN(v[k]) ? 0 : Math.max(0, Math.min(1, v[k]));
+        }
+        return v;
+    }
+
+    /**
+     * Similar pairs among the vectors.
+     *
+     * @param vectors one per vertex, null for accounts that do not take part
+     * @param population all accounts (N of the rarity discount), >= 1
+     * @param prior weight of a pair in a small neighbourhood, in [0, 1]
+     * @param maxDistance largest Chebyshev distance of a similar pair, in [0, 1]
+     * @param cliqueMax neighbourhoods up to this size are full evidence; also the most successors each
+     *     account is linked to
+     * @param maxComparisons comparisons per account, >= 1 (bounds the cost of dense regions)
+     * @param fullSupport neighbourhood size (the account included) from which a pair weighs its full prior;
+     *     smaller neighbourhoods weigh {@code (k - 1) / (fullSupport - 1)} of it, >= 2
+     * @return pairs in ascending (a, b) order
+     */
+    static List<Pair> pairs(double[][] vectors, int population, double prior, double maxDistance, int cliqueMax,
+            int maxComparisons, int fullSupport) {
+        List<Pair> out = new ArrayList<>();
+        if (prior <= 0) {
+            return out;
+        }
+        Integer[] order = java.util.stream.IntStream.range(0, vectors.length).filter(i -> vectors[i] != null)
+                .boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (x, y) -> {
+            int c = Double.compare(vectors[x][0], vectors[y][0]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int m = order.length;
+        int[] k = new int[vectors.length];
+        // successors[i] = similar successors in sort order, at most cliqueMax
+        int[][] successors = new int[m][];
+        for (int s = 0; s < m; s++) {
+            double[] a = vectors[order[s]];
+            int[] found = new int[Math.min(cliqueMax, 16)];
+            int nFound = 0;
+            int compared = 0;
+            for (int t = s + 1; t < m && compared < maxComparisons; t++) {
+                double[] b = vectors[order[t]];
+                if (b[0] - a[0] > maxDistance) {
+                    break;
+                }
+                compared++;
+                if (similar(a, b, maxDistance)) {
+                    k[order[s]]++;
+                    k[order[t]]++;
+                    if (nFound < cliqueMax) {
+                        if (nFound == found.length) {
+                            found = Arrays.copyOf(found, Math.min(cliqueMax, found.length * 2));
+                        }
+                        found[nFound++] = order[t];
+                    }
+                }
+            }
+            successors[s] = Arrays.copyOf(found, nFound);
+        }
+        double norm = Math.log(1 + population / (double) cliqueMax);
+        for (int s = 0; s < m; s++) {
+            int x = order[s];
+            for (int y : successors[s]) {
+                int size = Math.max(k[x], k[y]) + 1;
+                double rarity = norm <= 0 ? 1 : Math.min(1, Math.log(1 + population / (double) size) / norm);
+                // two look-alikes can be chance; a script shows in many accounts at once
+                double support = Math.min(1, Math.min(k[x], k[y]) / (double) (fullSupport - 1));
+                out.add(new Pair(Math.min(x, y), Math.max(x, y), prior * support * rarity));
+            }
+        }
+        out.sort((p, q) -> p.a() != q.a() ? Integer.compare(p.a(), q.a()) : Integer.compare(p.b(), q.b()));
+        return out;
+    }
+
+    static boolean similar(double[] a, double[] b, double maxDistance) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > maxDistance) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
