@@ -36,12 +36,15 @@ import java.util.TreeSet;
  * @param clusterRounds label propagation rounds, >= 1
  * @param clusterSeed seed of the community detection shuffles
  * @param clusterMinSize smallest community reported, >= 2
+ * @param clusterMergeMinCrossShare flagged sub-groups of one component form one campaign when the strong
+ *     edges between them number at least this share of the smaller one's size (and at least 2), in [0, 1]
  * @param memberMinLinkStrength summed link weight a member needs to inherit its campaign's flag, >= 0
  * @param restrictedRegions upper-case ISO alpha-2 codes, sorted
  */
 public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         io.distillguard.cluster.CommunityDetector.Method clusterMethod, double clusterMinEdgeWeight,
-        int clusterRounds, long clusterSeed, int clusterMinSize, double memberMinLinkStrength,
+        int clusterRounds, long clusterSeed, int clusterMinSize, double clusterMergeMinCrossShare,
+        double memberMinLinkStrength,
         Set<String> restrictedRegions) {
 
     /** Resource holding the defaults. */
@@ -50,6 +53,10 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
     public ScanConfig {
         if (!"observe".equals(mode) && !"enforce".equals(mode)) {
             throw new IllegalArgumentException("mode must be observe or enforce: " + mode);
+        }
+        if (!(clusterMergeMinCrossShare >= 0 && clusterMergeMinCrossShare <= 1)) {
+            throw new IllegalArgumentException("cluster.merge_min_cross_share must be in [0,1]: "
+                    + clusterMergeMinCrossShare);
         }
         restrictedRegions = Set.copyOf(new TreeSet<>(restrictedRegions));
     }
@@ -147,7 +154,7 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         }
         return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, method, minEdge,
                 (int) l(p, "cluster.rounds"), l(p, "cluster.seed"), (int) l(p, "cluster.min_size"),
-                d(p, "campaign.member_min_link_strength"), regions);
+                d(p, "cluster.merge_min_cross_share"), d(p, "campaign.member_min_link_strength"), regions);
     }
 
     private static Set<LinkAttribute> linkKinds(String list) {

@@ -462,8 +462,9 @@ public final class ScanEngine {
      * campaign (a classroom sharing one address with it). So each component with
      * {@code cluster.method = components} is also split by label propagation; every sub-group of at least
      * {@code cluster.min_size} is scored as a campaign on its own traffic (with its members' ties measured
-     * within the whole component); the flagged sub-groups of a component
-     * form one campaign (with the small leftover groups that have a strong tie to it), and each unflagged
+     * within the whole component); flagged sub-groups tied to each other by enough strong edges form one
+     * campaign (see {@link #mergeTiedParts}), small leftover groups join the campaign they have a strong tie
+     * to, and each unflagged
      * sub-group becomes a community of its own. A component without any flagged sub-group stays whole.
      * With {@code cluster.method = label_propagation} the label groups are used directly.
      */
@@ -485,7 +486,8 @@ public final class ScanEngine {
                 .detect(graph);
         int[] group = new int[n];
         Arrays.fill(group, -1);
-        List<int[]> groups = lpa.detect(graph);
+        // sub-groups come from what accounts share: similar behaviour says "one script", not "one operator"
+        List<int[]> groups = lpa.detect(graph.without(LinkAttribute.SIMILAR_BEHAVIOUR));
         for (int g = 0; g < groups.size(); g++) {
             for (int v : groups.get(g)) {
                 group[v] = g;
@@ -506,7 +508,7 @@ public final class ScanEngine {
                 out.add(comp);
                 continue;
             }
-            List<Integer> flagged = new ArrayList<>();
+            List<int[]> flaggedParts = new ArrayList<>();
             List<int[]> unflagged = new ArrayList<>();
             // ties are measured within the whole component: a sub-group is judged on what it sends
             double[] st = strengthWithin(graph, comp);
@@ -522,29 +524,55 @@ public final class ScanEngine {
                 }
                 double[] agg = SignalVectors.campaign(members, vectors, profiles, ids, st);
                 if (scorer.assess(agg, total, "campaign").flagged()) {
-                    flagged.addAll(part);
+                    flaggedParts.add(members);
                 } else {
                     unflagged.add(members);
                 }
             }
-            if (flagged.isEmpty()) {
+            if (flaggedParts.isEmpty()) {
                 out.add(comp);
                 continue;
             }
-            boolean[] in = new boolean[n];
-            for (int v : flagged) {
-                in[v] = true;
-            }
-            for (int v : leftovers) {
-                for (int k : graph.incident(v)) {
-                    AccountGraph.Edge e = graph.edges().get(k);
-                    if (e.weight() >= config.clusterMinEdgeWeight() && in[AccountGraph.other(e, v)]) {
-                        flagged.add(v);
-                        break;
-                    }
+            int first = out.size();
+            out.addAll(mergeTiedParts(graph, flaggedParts));
+            // small leftover groups join the campaign they are most strongly tied to
+            int[] partOf = new int[n];
+            Arrays.fill(partOf, -1);
+            for (int c = first; c < out.size(); c++) {
+                for (int v : out.get(c)) {
+                    partOf[v] = c;
                 }
             }
-            out.add(flagged.stream().mapToInt(Integer::intValue).sorted().toArray());
+            List<List<Integer>> grown = new ArrayList<>();
+            for (int c = first; c < out.size(); c++) {
+                List<Integer> l = new ArrayList<>();
+                for (int v : out.get(c)) {
+                    l.add(v);
+                }
+                grown.add(l);
+            }
+            for (int v : leftovers) {
+                TreeMap<Integer, Double> tie = new TreeMap<>();
+                for (int k : graph.incident(v)) {
+                    AccountGraph.Edge e = graph.edges().get(k);
+                    int o = AccountGraph.other(e, v);
+                    if (e.weight() >= config.clusterMinEdgeWeight() && partOf[o] >= 0) {
+                        tie.merge(partOf[o], e.weight(), Double::sum);
+                    }
+                }
+                int best = -1;
+                for (Map.Entry<Integer, Double> t : tie.entrySet()) {
+                    if (best < 0 || t.getValue() > tie.get(best)) {
+                        best = t.getKey();
+                    }
+                }
+                if (best >= 0) {
+                    grown.get(best - first).add(v);
+                }
+            }
+            for (int c = first; c < out.size(); c++) {
+                out.set(c, grown.get(c - first).stream().mapToInt(Integer::intValue).sorted().toArray());
+            }
             for (int[] u : unflagged) {
                 Arrays.sort(u);
                 out.add(u);
@@ -552,6 +580,85 @@ public final class ScanEngine {
         }
         out.sort(java.util.Comparator.<int[]>comparingInt(a -> -a.length).thenComparingInt(a -> a[0]));
         return out;
+    }
+
+    /**
+     * Groups flagged sub-groups of one component into campaigns: two sub-groups belong to one campaign when
+     * the edges between them that are strong without similar behaviour ({@link #withoutBehaviour}) number at
+     * least {@code cluster.merge_min_cross_share} of the smaller one's size (and at least 2). Label propagation cuts a large sparse pool into pieces that are tied by
+     * many edges, which are put back together; two campaigns that merely touch through a coincidental
+     * bridge (one signup-hour collision) stay apart. Returns the merged groups, largest first.
+     */
+    private List<int[]> mergeTiedParts(AccountGraph graph, List<int[]> parts) {
+        int[] partOf = new int[graph.size()];
+        Arrays.fill(partOf, -1);
+        for (int p = 0; p < parts.size(); p++) {
+            for (int v : parts.get(p)) {
+                partOf[v] = p;
+            }
+        }
+        Map<Long, int[]> cross = new TreeMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            for (int v : parts.get(p)) {
+                for (int k : graph.incident(v)) {
+                    AccountGraph.Edge e = graph.edges().get(k);
+                    int q = partOf[AccountGraph.other(e, v)];
+                    if (q > p && withoutBehaviour(e) >= config.clusterMinEdgeWeight()) {
+                        cross.computeIfAbsent(((long) p << 32) | q, x -> new int[1])[0]++;
+                    }
+                }
+            }
+        }
+        int[] root = new int[parts.size()];
+        for (int p = 0; p < root.length; p++) {
+            root[p] = p;
+        }
+        for (Map.Entry<Long, int[]> en : cross.entrySet()) {
+            int p = (int) (en.getKey() >>> 32);
+            int q = (int) (long) en.getKey();
+            int smaller = Math.min(parts.get(p).length, parts.get(q).length);
+            if (en.getValue()[0] >= Math.max(2, Math.ceil(config.clusterMergeMinCrossShare() * smaller))) {
+                int rp = findRoot(root, p);
+                int rq = findRoot(root, q);
+                root[Math.max(rp, rq)] = Math.min(rp, rq);
+            }
+        }
+        TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            List<Integer> g = groups.computeIfAbsent(findRoot(root, p), x -> new ArrayList<>());
+            for (int v : parts.get(p)) {
+                g.add(v);
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (List<Integer> g : groups.values()) {
+            out.add(g.stream().mapToInt(Integer::intValue).sorted().toArray());
+        }
+        out.sort(java.util.Comparator.<int[]>comparingInt(a -> -a.length).thenComparingInt(a -> a[0]));
+        return out;
+    }
+
+    /**
+     * Weight of an edge from its shared values and synchronised activity alone (noisy-OR of its reasons
+     * other than similar behaviour): two groups that each behave like one script may still be two
+     * operators, and only what they share ties their campaigns together.
+     */
+    private static double withoutBehaviour(AccountGraph.Edge e) {
+        double keep = 1;
+        for (LinkReason r : e.reasons()) {
+            if (r.attribute() != LinkAttribute.SIMILAR_BEHAVIOUR) {
+                keep *= 1 - r.weight();
+            }
+        }
+        return 1 - keep;
+    }
+
+    private static int findRoot(int[] root, int p) {
+        while (root[p] != p) {
+            root[p] = root[root[p]];
+            p = root[p];
+        }
+        return p;
     }
 
     /** Strong link strength (see {@link #tieStrength}) of each member, indexed by vertex, within the group. */

@@ -49,6 +49,30 @@ public final class AccountGraph {
         }
     }
 
+    /**
+     * The same accounts with the reasons of {@code kind} taken out of every edge: each edge's weight is
+     * recomputed as the noisy-OR of its remaining reasons (its listed ones, at most four per edge), and
+     * edges left without a reason are dropped. Used to ask what ties a group without, say, similar
+     * behaviour.
+     */
+    public AccountGraph without(LinkAttribute kind) {
+        List<Edge> kept = new ArrayList<>();
+        for (Edge e : edges) {
+            double keep = 1;
+            List<LinkReason> rs = new ArrayList<>();
+            for (LinkReason r : e.reasons()) {
+                if (r.attribute() != kind) {
+                    rs.add(r);
+                    keep *= 1 - r.weight();
+                }
+            }
+            if (!rs.isEmpty()) {
+                kept.add(new Edge(e.a(), e.b(), 1 - keep, rs));
+            }
+        }
+        return new AccountGraph(ids, kept);
+    }
+
     /** Number of vertices. */
     public int size() {
         return ids.size();

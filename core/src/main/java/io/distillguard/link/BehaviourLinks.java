@@ -18,11 +18,11 @@ import java.util.List;
  * link half of all customers). Its fingerprint is a vector of {@value #DIMS} values in [0, 1] (see
  * {@link #vector}); two participants are <em>similar</em> when every component differs by at most
  * {@code maxDistance} (Chebyshev distance). The neighbourhood size {@code k} of an account is the number
- * of similar participants plus itself; a pair's weight is
- * {@code prior * min(1, (kMin - 1) / (fullSupport - 1)) * min(1, ln(1 + N/kMax) / ln(1 + N/cliqueMax))}
- * with {@code kMin}, {@code kMax} the smaller and larger of the two neighbourhoods and {@code N} all
- * accounts: two look-alikes can be chance, a behaviour shared by {@code fullSupport} to a few dozen
- * accounts is full evidence (a script), one shared by a large share of the population much less.
+ * of similar participants plus itself; a pair's weight is {@code prior * min(1, (kMin - 1) / (fullSupport - 1))}
+ * with {@code kMin} the smaller of the two neighbourhoods: two look-alikes can be chance, a behaviour shared
+ * by {@code fullSupport} or more accounts is a script. Unlike shared values, a large group is not
+ * discounted as "popular": only accounts with a distinctive, extraction-heavy mix take part, and the same
+ * such mix in hundreds of accounts is more suspicious, not less (as with a card).
  *
  * <p>Cost: participants are sorted by their first component and each is compared with the following
  * ones while that component stays within {@code maxDistance}, at most {@code maxComparisons} per
@@ -32,7 +32,7 @@ import java.util.List;
 final class BehaviourLinks {
 
     /** Components of the fingerprint. */
-    static final int DIMS = 20;
+    static final int DIMS = 21;
 
     private static final Capability[] CAPS = Arrays.stream(Capability.values())
             .filter(c -> c != Capability.OTHER).toArray(Capability[]::new);
@@ -52,7 +52,8 @@ final class BehaviourLinks {
      * loops and maximal reasoning budgets; the share of each capability category (math/reasoning,
      * coding, agentic, writing, knowledge Q/A, grading, chit-chat); the single-turn share; the max-token
      * saturation; the output/input token ratio as {@code r / (1 + r)}; the normalised hour-of-day
-     * entropy; the standard deviation of log inter-arrival times (ln seconds) divided by 4, capped at 1.
+     * entropy; the standard deviation of log inter-arrival times (ln seconds) divided by 4, capped at 1;
+     * {@code log10(1 + exchanges per day) / 4}, capped at 1 (0.15 apart = about 1.7 times the volume).
      */
     static double[] vector(AccountProfile p, int minExchanges, double minExtraction) {
         if (p == null || p.exchanges() < minExchanges) {
@@ -84,6 +85,8 @@ final class BehaviourLinks {
         v[i++] = f[Feature.HOUR_ENTROPY.ordinal()];
         double ia = f[Feature.INTERARRIVAL_LOG_STD.ordinal()];
         v[i++] = Double.isNaN(ia) ? 0 : Math.min(1, ia / 4);
+        // volume: a script spreads its load evenly; independent customers differ by orders of magnitude
+        v[i++] = Math.min(1, Math.log10(1 + 24 * f[Feature.RATE_PER_HOUR.ordinal()]) / 4);
         for (int k = 0; k < DIMS; k++) {
             v[k] = Double.isNaN(v[k]) ? 0 : Math.max(0, Math.min(1, v[k]));
         }
@@ -94,17 +97,15 @@ final class BehaviourLinks {
      * Similar pairs among the vectors.
      *
      * @param vectors one per vertex, null for accounts that do not take part
-     * @param population all accounts (N of the rarity discount), >= 1
      * @param prior weight of a pair in a small neighbourhood, in [0, 1]
      * @param maxDistance largest Chebyshev distance of a similar pair, in [0, 1]
-     * @param cliqueMax neighbourhoods up to this size are full evidence; also the most successors each
-     *     account is linked to
+     * @param cliqueMax the most similar successors (in sort order) each account is linked to
      * @param maxComparisons comparisons per account, >= 1 (bounds the cost of dense regions)
      * @param fullSupport neighbourhood size (the account included) from which a pair weighs its full prior;
      *     smaller neighbourhoods weigh {@code (k - 1) / (fullSupport - 1)} of it, >= 2
      * @return pairs in ascending (a, b) order
      */
-    static List<Pair> pairs(double[][] vectors, int population, double prior, double maxDistance, int cliqueMax,
+    static List<Pair> pairs(double[][] vectors, double prior, double maxDistance, int cliqueMax,
             int maxComparisons, int fullSupport) {
         List<Pair> out = new ArrayList<>();
         if (prior <= 0) {
@@ -144,15 +145,12 @@ final class BehaviourLinks {
             }
             successors[s] = Arrays.copyOf(found, nFound);
         }
-        double norm = Math.log(1 + population / (double) cliqueMax);
         for (int s = 0; s < m; s++) {
             int x = order[s];
             for (int y : successors[s]) {
-                int size = Math.max(k[x], k[y]) + 1;
-                double rarity = norm <= 0 ? 1 : Math.min(1, Math.log(1 + population / (double) size) / norm);
                 // two look-alikes can be chance; a script shows in many accounts at once
                 double support = Math.min(1, Math.min(k[x], k[y]) / (double) (fullSupport - 1));
-                out.add(new Pair(Math.min(x, y), Math.max(x, y), prior * support * rarity));
+                out.add(new Pair(Math.min(x, y), Math.max(x, y), prior * support));
             }
         }
         out.sort((p, q) -> p.a() != q.a() ? Integer.compare(p.a(), q.a()) : Integer.compare(p.b(), q.b()));

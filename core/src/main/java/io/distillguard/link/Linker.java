@@ -39,8 +39,8 @@ import java.util.TreeMap;
  * {@code prior * min(1, 2 * lift)} with lift {@code (J - E) / (1 - E)} over the Jaccard E expected from the
  * two activity densities (half-way between chance and always together is already full evidence).
  * <p>Similar behaviour: accounts with a distinctive (extraction-style) traffic mix whose behavioural
- * fingerprints are near-identical are linked with a weight discounted by how many accounts share that
- * behaviour (see {@link BehaviourLinks}).
+ * fingerprints are near-identical are linked, at full weight when the behaviour is shared by enough
+ * accounts to show a script (see {@link BehaviourLinks}).
  * Nothing is all-pairs: cost is O(sum over values of min(df, cliqueMax)^2).
  *
  * <p>Deterministic: subjects are processed in the order given (the engine sorts them by id) and every map is
@@ -241,7 +241,7 @@ public final class Linker {
             vectors[i] = BehaviourLinks.vector(subjects.get(i).profile(), config.behaviourMinExchanges(),
                     config.behaviourMinExtraction());
         }
-        for (BehaviourLinks.Pair p : BehaviourLinks.pairs(vectors, subjects.size(), prior,
+        for (BehaviourLinks.Pair p : BehaviourLinks.pairs(vectors, prior,
                 config.behaviourMaxDistance(), config.cliqueMax(), config.behaviourMaxComparisons(),
                 config.behaviourFullSupport())) {
             pair(pairs, p.a(), p.b()).offer(new LinkReason(LinkAttribute.SIMILAR_BEHAVIOUR, 0, 2, p.weight()));

@@ -74,6 +74,29 @@ class LinkerTest {
         assertThat(weight(g, 0, 1)).isCloseTo(1 - 0.5 * 0.5, within(1e-9));
     }
 
+    @Test
+    void withoutAKindRecomputesEdgesFromTheOtherReasons() {
+        List<LinkSubject> s = population(500);
+        s.set(0, new LinkSubject("a0000", null, acct("a0000", "c", "10.20.30.40")));
+        s.set(1, new LinkSubject("a0001", null, acct("a0001", "c", "10.20.30.40")));
+        s.set(2, new LinkSubject("a0002", null, acct("a0002", "d", "10.20.30.41")));
+        s.set(3, new LinkSubject("a0003", null, acct("a0003", "d", "10.20.30.99")));
+        LinkConfig cfg = LinkConfig.defaults();
+        AccountGraph g = new Linker(cfg).link(s, 0, 0);
+        AccountGraph noIp = g.without(LinkAttribute.SIGNUP_IP);
+        assertThat(noIp.size()).isEqualTo(g.size());
+        assertThat(weight(g, 0, 1)).isCloseTo(1.0, within(1e-9)); // card at 1.0 dominates
+        assertThat(weight(noIp, 0, 1)).isCloseTo(1.0, within(1e-9));
+        assertThat(edge(noIp, 0, 1).reasons()).extracting(LinkReason::attribute)
+                .doesNotContain(LinkAttribute.SIGNUP_IP);
+        AccountGraph noCard = g.without(LinkAttribute.PAYMENT_FINGERPRINT);
+        assertThat(weight(noCard, 0, 1)).isLessThan(1.0).isGreaterThanOrEqualTo(cfg.prior(LinkAttribute.SIGNUP_IP) - 1e-9);
+        // an edge whose only reason is taken out disappears
+        assertThat(edge(noCard, 2, 3)).satisfiesAnyOf(e -> assertThat(e).isNull(),
+                e -> assertThat(e.reasons()).extracting(LinkReason::attribute)
+                        .doesNotContain(LinkAttribute.PAYMENT_FINGERPRINT));
+    }
+
     static double weight(AccountGraph g, int a, int b) {
         AccountGraph.Edge e = edge(g, a, b);
         return e == null ? 0 : e.weight();
