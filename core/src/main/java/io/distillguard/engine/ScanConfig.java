@@ -38,13 +38,15 @@ import java.util.TreeSet;
  * @param clusterMinSize smallest community reported, >= 2
  * @param clusterMergeMinCrossShare flagged sub-groups of one component form one campaign when the strong
  *     edges between them number at least this share of the smaller one's size (and at least 2), in [0, 1]
+ * @param clusterMergeMaxBehaviourDistance flagged sub-groups of one component also form one campaign when
+ *     their members' mean behavioural fingerprints differ by at most this in every component, in [0, 1]
  * @param memberMinLinkStrength summed link weight a member needs to inherit its campaign's flag, >= 0
  * @param restrictedRegions upper-case ISO alpha-2 codes, sorted
  */
 public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         io.distillguard.cluster.CommunityDetector.Method clusterMethod, double clusterMinEdgeWeight,
         int clusterRounds, long clusterSeed, int clusterMinSize, double clusterMergeMinCrossShare,
-        double memberMinLinkStrength,
+        double clusterMergeMaxBehaviourDistance, double memberMinLinkStrength,
         Set<String> restrictedRegions) {
 
     /** Resource holding the defaults. */
@@ -57,6 +59,10 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         if (!(clusterMergeMinCrossShare >= 0 && clusterMergeMinCrossShare <= 1)) {
             throw new IllegalArgumentException("cluster.merge_min_cross_share must be in [0,1]: "
                     + clusterMergeMinCrossShare);
+        }
+        if (!(clusterMergeMaxBehaviourDistance >= 0 && clusterMergeMaxBehaviourDistance <= 1)) {
+            throw new IllegalArgumentException("cluster.merge_max_behaviour_distance must be in [0,1]: "
+                    + clusterMergeMaxBehaviourDistance);
         }
         restrictedRegions = Set.copyOf(new TreeSet<>(restrictedRegions));
     }
@@ -154,7 +160,8 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
         }
         return new ScanConfig(str(p, "mode").strip().toLowerCase(Locale.ROOT), score, link, method, minEdge,
                 (int) l(p, "cluster.rounds"), l(p, "cluster.seed"), (int) l(p, "cluster.min_size"),
-                d(p, "cluster.merge_min_cross_share"), d(p, "campaign.member_min_link_strength"), regions);
+                d(p, "cluster.merge_min_cross_share"), d(p, "cluster.merge_max_behaviour_distance"),
+                d(p, "campaign.member_min_link_strength"), regions);
     }
 
     private static Set<LinkAttribute> linkKinds(String list) {

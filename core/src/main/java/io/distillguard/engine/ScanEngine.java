@@ -534,7 +534,34 @@ public final class ScanEngine {
                 continue;
             }
             int first = out.size();
-            out.addAll(mergeTiedParts(graph, flaggedParts));
+            List<int[]> campaigns = mergeTiedParts(graph, flaggedParts, ids);
+            // an unflagged piece of the same script (its mean fingerprint matches) joins the campaign
+            Linker linker = new Linker(config.link());
+            double[][] centre = new double[campaigns.size()][];
+            for (int c = 0; c < campaigns.size(); c++) {
+                centre[c] = meanFingerprint(linker, campaigns.get(c), ids);
+            }
+            List<int[]> stillUnflagged = new ArrayList<>();
+            for (int[] u : unflagged) {
+                double[] cu = meanFingerprint(linker, u, ids);
+                int join = -1;
+                for (int c = 0; c < campaigns.size() && cu != null && join < 0; c++) {
+                    if (centre[c] != null
+                            && maxDifference(cu, centre[c]) <= config.clusterMergeMaxBehaviourDistance()) {
+                        join = c;
+                    }
+                }
+                if (join < 0) {
+                    stillUnflagged.add(u);
+                } else {
+                    int[] merged = Arrays.copyOf(campaigns.get(join), campaigns.get(join).length + u.length);
+                    System.arraycopy(u, 0, merged, campaigns.get(join).length, u.length);
+                    Arrays.sort(merged);
+                    campaigns.set(join, merged);
+                }
+            }
+            unflagged = stillUnflagged;
+            out.addAll(campaigns);
             // small leftover groups join the campaign they are most strongly tied to
             int[] partOf = new int[n];
             Arrays.fill(partOf, -1);
@@ -585,11 +612,14 @@ public final class ScanEngine {
     /**
      * Groups flagged sub-groups of one component into campaigns: two sub-groups belong to one campaign when
      * the edges between them that are strong without similar behaviour ({@link #withoutBehaviour}) number at
-     * least {@code cluster.merge_min_cross_share} of the smaller one's size (and at least 2). Label propagation cuts a large sparse pool into pieces that are tied by
+     * least {@code cluster.merge_min_cross_share} of the smaller one's size (and at least 2), or when the
+     * mean behavioural fingerprints of their members differ by at most
+     * {@code cluster.merge_max_behaviour_distance} in every component (each with at least
+     * {@code cluster.min_size} members that have a fingerprint). Label propagation cuts a large sparse pool into pieces that are tied by
      * many edges, which are put back together; two campaigns that merely touch through a coincidental
      * bridge (one signup-hour collision) stay apart. Returns the merged groups, largest first.
      */
-    private List<int[]> mergeTiedParts(AccountGraph graph, List<int[]> parts) {
+    private List<int[]> mergeTiedParts(AccountGraph graph, List<int[]> parts, List<String> ids) {
         int[] partOf = new int[graph.size()];
         Arrays.fill(partOf, -1);
         for (int p = 0; p < parts.size(); p++) {
@@ -618,9 +648,22 @@ public final class ScanEngine {
             int q = (int) (long) en.getKey();
             int smaller = Math.min(parts.get(p).length, parts.get(q).length);
             if (en.getValue()[0] >= Math.max(2, Math.ceil(config.clusterMergeMinCrossShare() * smaller))) {
-                int rp = findRoot(root, p);
-                int rq = findRoot(root, q);
-                root[Math.max(rp, rq)] = Math.min(rp, rq);
+                union(root, p, q);
+            }
+        }
+        // one script split by label propagation (its members share little but behave alike): the mean
+        // fingerprints of its pieces agree far more closely than those of two operators' campaigns
+        double[][] centre = new double[parts.size()][];
+        Linker linker = new Linker(config.link());
+        for (int p = 0; p < parts.size(); p++) {
+            centre[p] = meanFingerprint(linker, parts.get(p), ids);
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            for (int q = p + 1; q < parts.size(); q++) {
+                if (centre[p] != null && centre[q] != null
+                        && maxDifference(centre[p], centre[q]) <= config.clusterMergeMaxBehaviourDistance()) {
+                    union(root, p, q);
+                }
             }
         }
         TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
@@ -653,6 +696,46 @@ public final class ScanEngine {
         return 1 - keep;
     }
 
+    private static void union(int[] root, int p, int q) {
+        int rp = findRoot(root, p);
+        int rq = findRoot(root, q);
+        root[Math.max(rp, rq)] = Math.min(rp, rq);
+    }
+
+    /** Mean behavioural fingerprint of the members that have one; null when fewer than the minimum size do. */
+    private double[] meanFingerprint(Linker linker, int[] members, List<String> ids) {
+        double[] sum = null;
+        int count = 0;
+        for (int m : members) {
+            double[] f = linker.behaviourFingerprint(profiles.get(ids.get(m)));
+            if (f == null) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new double[f.length];
+            }
+            for (int i = 0; i < f.length; i++) {
+                sum[i] += f[i];
+            }
+            count++;
+        }
+        if (count < config.clusterMinSize()) {
+            return null;
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= count;
+        }
+        return sum;
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
     private static int findRoot(int[] root, int p) {
         while (root[p] != p) {
             root[p] = root[root[p]];
@@ -678,7 +761,9 @@ public final class ScanEngine {
      * How strongly vertex {@code v} is tied to the vertices marked in {@code in}: over its strong edges
      * (weight at least {@code cluster.min_edge_weight}) to them, the sum over distinct shared values of
      * each value's weight. Sharing one signup IP with two members is one piece of evidence, not two;
-     * synchronised activity and similar behaviour count once per partner (each pair is its own observation).
+     * synchronised activity and similar behaviour count once per partner (each pair is its own observation),
+     * similar behaviour at most twice its prior in all (it is derived from the same content the campaign's
+     * extraction evidence counts, so it must not also carry the whole coordination case).
      */
     private double tieStrength(AccountGraph graph, int v, boolean[] in) {
         java.util.HashMap<String, Double> best = new java.util.HashMap<>();
@@ -696,10 +781,17 @@ public final class ScanEngine {
             }
         }
         double sum = 0;
-        for (double w : new java.util.TreeMap<>(best).values()) {
-            sum += w;
+        double behaviour = 0;
+        String behaviourKey = LinkAttribute.SIMILAR_BEHAVIOUR.ordinal() + ":partner:";
+        for (Map.Entry<String, Double> en : new java.util.TreeMap<>(best).entrySet()) {
+            if (en.getKey().startsWith(behaviourKey)) {
+                behaviour += en.getValue();
+            } else {
+                sum += en.getValue();
+            }
         }
-        return sum;
+        // behaving alike is one observation of the content, however many partners share it
+        return sum + Math.min(behaviour, 2 * config.link().prior(LinkAttribute.SIMILAR_BEHAVIOUR));
     }
 
     /**

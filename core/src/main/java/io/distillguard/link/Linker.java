@@ -231,6 +231,16 @@ public final class Linker {
         }
     }
 
+    /**
+     * The behavioural fingerprint the similar-behaviour links compare (21 components in [0, 1], see
+     * {@code link.behaviour.*} in the config reference), or null when the account does not take part
+     * (fewer than {@code behaviourMinExchanges} exchanges or an extraction-style share under
+     * {@code behaviourMinExtraction}).
+     */
+    public double[] behaviourFingerprint(AccountProfile p) {
+        return BehaviourLinks.vector(p, config.behaviourMinExchanges(), config.behaviourMinExtraction());
+    }
+
     private void behaviourEdges(List<LinkSubject> subjects, Map<Long, PairAcc> pairs) {
         double prior = config.prior(LinkAttribute.SIMILAR_BEHAVIOUR);
         if (prior <= 0) {
