@@ -40,11 +40,16 @@ class ScriptCampaignsTest {
 
     /** {@code n} accounts running one script: ~60 requests each over 3 days, 60% extraction. */
     static void script(List<Row> rows, String prefix, int n, String ipBase, Random r) {
+        script(rows, prefix, n, ipBase, r, 0.6);
+    }
+
+    /** {@code n} accounts running one script: ~60 requests each over 3 days, {@code share} extraction. */
+    static void script(List<Row> rows, String prefix, int n, String ipBase, Random r, double share) {
         for (int a = 0; a < n; a++) {
             long t = T0 + r.nextInt(600_000);
             for (int k = 0; k < 60; k++) {
                 t += 3_600_000L + r.nextInt(1_200_000);
-                String prompt = r.nextDouble() < 0.6 ? extraction(r) : ordinary(r);
+                String prompt = r.nextDouble() < share ? extraction(r) : ordinary(r);
                 rows.add(new Row(t, prefix + a, prompt, ipBase + a));
             }
         }
@@ -111,7 +116,7 @@ class ScriptCampaignsTest {
     }
 
     @Test
-    void twoScriptsTouchingThroughOneSharedAddressStayTwoCampaigns() {
+    void twoOperatorsTouchingThroughOneSharedAddressStayTwoCampaigns() {
         Random r = new Random(13);
         ScanEngine engine = new ScanEngine(ScanConfig.defaults(), NetworkData.empty(), new ContentAnalyzer());
         List<Row> rows = new ArrayList<>();
@@ -120,8 +125,9 @@ class ScriptCampaignsTest {
             engine.addAccount(own("opa" + a, a, "card-A", a == 11 ? "203.0.113.50" : "198.18.1." + a));
             engine.addAccount(own("opb" + a, 20 + a, "card-B", a == 0 ? "203.0.113.50" : "198.18.2." + a));
         }
-        script(rows, "opa", 12, "100.70.1.", r);
-        script(rows, "opb", 12, "100.70.2.", r);
+        // different scripts: 45% and 95% extraction-style traffic
+        script(rows, "opa", 12, "100.70.1.", r, 0.45);
+        script(rows, "opb", 12, "100.70.2.", r, 0.95);
         users(rows, engine, 30, r);
         Findings f = run(engine, rows);
         List<ClusterFinding> campaigns = f.clusters().stream().filter(ClusterFinding::flagged).toList();
