@@ -883,11 +883,26 @@ public final class ScanEngine {
         List<LinkEvidence> out = new ArrayList<>();
         for (Map.Entry<String, java.util.TreeSet<Integer>> en : who.entrySet()) {
             LinkReason r = reason.get(en.getKey());
-            out.add(new LinkEvidence(r.attribute().label(), valueName(r), en.getValue().size(), r.weight()));
+            String value = valueName(r);
+            if (r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR) {
+                double[] centre = meanFingerprint(new Linker(config.link()), members, idsOf(g));
+                if (centre != null) {
+                    value = "behavioural fingerprint (mean of members): " + Linker.describeBehaviour(centre);
+                }
+            }
+            out.add(new LinkEvidence(r.attribute().label(), value, en.getValue().size(), r.weight()));
         }
         out.sort(Comparator.comparingDouble((LinkEvidence l) -> -l.weight() * Math.log1p(l.accounts()))
                 .thenComparing(LinkEvidence::attribute).thenComparing(LinkEvidence::value));
         return out.size() > LINKS_PER_CLUSTER ? out.subList(0, LINKS_PER_CLUSTER) : out;
+    }
+
+    private static List<String> idsOf(AccountGraph g) {
+        List<String> ids = new ArrayList<>(g.size());
+        for (int i = 0; i < g.size(); i++) {
+            ids.add(g.accountId(i));
+        }
+        return ids;
     }
 
     private String valueName(LinkReason r) {

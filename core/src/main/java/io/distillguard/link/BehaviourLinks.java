@@ -37,7 +37,36 @@ final class BehaviourLinks {
     private static final Capability[] CAPS = Arrays.stream(Capability.values())
             .filter(c -> c != Capability.OTHER).toArray(Capability[]::new);
 
+    /** Names of the components, in order, for analysts. */
+    static final String[] NAMES = {"extraction", "reconstruction", "cot", "grading", "safe_rewrite", "qa_data",
+        "tool_loop", "reasoning_maxed", "math", "coding", "agentic_tasks", "writing", "knowledge_qa", "grading_tasks",
+        "chit_chat", "single_turn", "max_tokens_hit", "output_ratio", "hour_entropy", "interarrival_sd",
+        "volume"};
+
     private BehaviourLinks() {
+    }
+
+    /**
+     * A short description of a fingerprint: its largest share components (at least 0.05, at most six, as
+     * percentages) and its pacing components, e.g. {@code "extraction 44%, grading 34%, ...; hour_entropy
+     * 0.88, volume 0.32"}.
+     */
+    static String describe(double[] v) {
+        Integer[] idx = java.util.stream.IntStream.range(0, 15).boxed().toArray(Integer[]::new);
+        Arrays.sort(idx, (a, b) -> Double.compare(v[b], v[a]) != 0 ? Double.compare(v[b], v[a]) : Integer.compare(a, b));
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (int i : idx) {
+            if (v[i] < 0.05 || shown == 6) {
+                break;
+            }
+            sb.append(shown++ == 0 ? "" : ", ").append(NAMES[i]).append(' ').append(Math.round(100 * v[i])).append('%');
+        }
+        for (int i = 15; i < DIMS; i++) {
+            sb.append(i == 15 ? "; " : ", ").append(NAMES[i]).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", v[i]));
+        }
+        return sb.toString();
     }
 
     /** One similar pair (vertex indices {@code a < b}) and its weight. */

@@ -241,6 +241,11 @@ public final class Linker {
         return BehaviourLinks.vector(p, config.behaviourMinExchanges(), config.behaviourMinExtraction());
     }
 
+    /** A short description of a fingerprint for analysts (largest content shares, then pacing components). */
+    public static String describeBehaviour(double[] fingerprint) {
+        return BehaviourLinks.describe(fingerprint);
+    }
+
     private void behaviourEdges(List<LinkSubject> subjects, Map<Long, PairAcc> pairs) {
         double prior = config.prior(LinkAttribute.SIMILAR_BEHAVIOUR);
         if (prior <= 0) {

@@ -136,4 +136,17 @@ class BehaviourLinksTest {
         }
         assertThat(got).containsExactlyElementsOf(want);
     }
+
+    @Test
+    void describesTheLargestSharesThenThePacing() {
+        double[] v = new double[BehaviourLinks.DIMS];
+        v[0] = 0.44;
+        v[3] = 0.34;
+        v[4] = 0.1;
+        v[6] = 0.04; // under 5%: not shown
+        v[BehaviourLinks.DIMS - 1] = 0.3;
+        assertThat(BehaviourLinks.NAMES).hasSize(BehaviourLinks.DIMS);
+        assertThat(BehaviourLinks.describe(v)).startsWith("extraction 44%, grading 34%, safe_rewrite 10%; single_turn 0.00")
+                .endsWith("volume 0.30").doesNotContain("tool_loop");
+    }
 }
