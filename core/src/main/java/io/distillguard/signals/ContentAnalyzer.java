@@ -196,10 +196,8 @@ public final class ContentAnalyzer {
             systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         }
 
-        double[] keep = new double[Family.TOOL.ordinal() + 1];
-        for (int i = 0; i < keep.length; i++) {
-            keep[i] = 1.0;
-        }
+        double[] keep = sc.keep;
+        java.util.Arrays.fill(keep, 1.0);
         for (int i = 0; i < sc.firedCount; i++) {
             Feature f = lex.feature(sc.fired[i]);
             int fam = f.family().ordinal();
