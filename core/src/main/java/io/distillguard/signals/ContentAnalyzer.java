@@ -220,7 +220,9 @@ public final class ContentAnalyzer {
         boolean maxed = reasoningMaxed(e.reasoning(), e.sampling().maxTokens());
         int toolResults = 0;
         int priorToolCalls = 0;
-        for (Turn t : e.turns()) {
+        List<Turn> turns = e.turns();
+        for (int i = 0, size = turns.size(); i < size; i++) { // indexed: no iterator per exchange
+            Turn t = turns.get(i);
             toolResults += t.toolResults();
             if (t.role() == Role.ASSISTANT) {
                 priorToolCalls += t.toolCalls().size();
