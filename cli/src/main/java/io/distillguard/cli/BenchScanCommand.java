@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "same line splitting, nextToken to the end of each line) and "
                 + "(b) a full scan (read, enrich, content signals, profiles, link, cluster, score, write findings to "
                 + "a temporary folder), alternating; report the median exchanges/s of each, their ratio, the peak "
-                + "heap of the scans and the largest per-account profile. Run with -Xmx1g to check the heap bound."})
+                + "heap of the scans and the largest per-account profile, and the process CPU time of each (all threads, "
+                + "GC included) per line. Run with -Xmx1g to check the heap bound."})
 final class BenchScanCommand implements Callable<Integer> {
 
     @Spec
@@ -68,6 +69,8 @@ final class BenchScanCommand implements Callable<Integer> {
         ScanConfig config = ScanConfig.defaults();
         double[] bare = new double[runs];
         double[] full = new double[runs];
+        double[] bareCpu = new double[runs];
+        double[] fullCpu = new double[runs];
         long[] peak = new long[runs];
         long lines = 0;
         long exchanges = 0;
@@ -77,14 +80,17 @@ final class BenchScanCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("distillguard-bench-");
         try {
             for (int i = 0; i < warmup + runs; i++) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 lines = ExchangeLogReader.builder().build().bareParse(file);
                 long t1 = System.nanoTime();
+                long c1 = processCpuNanos();
                 resetPeaks();
                 ScanRun.Outcome o = ScanRun.run(List.of(file), accounts, models, network, config, RejectSink.NONE,
                         ReadProgress.NONE);
                 FindingsWriter.write(o.findings(), tmp);
                 long t2 = System.nanoTime();
+                long c2 = processCpuNanos();
                 exchanges = o.events().accepted();
                 accountsSeen = o.findings().accounts().size();
                 maxProfile = o.maxProfileBytes();
@@ -93,11 +99,14 @@ final class BenchScanCommand implements Callable<Integer> {
                     bare[r] = lines / ((t1 - t0) / 1e9);
                     full[r] = exchanges / ((t2 - t1) / 1e9);
                     peak[r] = peakHeap();
+                    bareCpu[r] = (c1 - c0) / 1e3 / lines;
+                    fullCpu[r] = (c2 - c1) / 1e3 / exchanges;
                     finishShare += (double) o.finishNanos() / (t2 - t1) / runs;
                 }
-                out.printf(Locale.ROOT, "%s run %d: bare parse %,.0f lines/s, scan %,.0f exchanges/s%n",
+                out.printf(Locale.ROOT, "%s run %d: bare parse %,.0f lines/s, scan %,.0f exchanges/s "
+                        + "(process CPU: bare %.2f s, scan %.2f s)%n",
                         i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1,
-                        lines / ((t1 - t0) / 1e9), exchanges / ((t2 - t1) / 1e9));
+                        lines / ((t1 - t0) / 1e9), exchanges / ((t2 - t1) / 1e9), (c1 - c0) / 1e9, (c2 - c1) / 1e9);
                 out.flush();
             }
         } finally {
@@ -113,6 +122,10 @@ final class BenchScanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "full scan:          median %,.0f exchanges/s over %d runs (link/cluster/score %.0f%% "
                 + "of the time)%n", f, runs, 100 * finishShare);
         out.printf(Locale.ROOT, "ratio scan/bare:    %.2f%n", f / b);
+        double bc = median(bareCpu);
+        double fc = median(fullCpu);
+        out.printf(Locale.ROOT, "process CPU:        median %.2f us per line (bare), %.2f us per exchange (scan), "
+                + "scan/bare %.2f%n", bc, fc, fc / bc);
         out.printf(Locale.ROOT, "peak heap (scan):   median %,d MiB (max heap %,d MiB)%n",
                 (long) median(Arrays.stream(peak).asDoubleStream().toArray()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -120,6 +133,17 @@ final class BenchScanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cores available:    %d%n", Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
+    }
+
+    /**
+     * CPU time of the whole JVM (all threads, GC and JIT included), ns; less sensitive to other work on a
+     * shared machine than wall time. -1 when the platform does not report it.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void resetPeaks() {

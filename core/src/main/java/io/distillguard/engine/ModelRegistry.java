@@ -19,6 +19,14 @@ final class ModelRegistry implements ModelCatalog {
     private final Map<Long, Long> declared = new HashMap<>();
     private final Map<Long, Long> firstSeen = new HashMap<>();
     private long trafficStart = Long.MAX_VALUE;
+    private static final int SEEN_CACHE_BITS = 4;
+    /**
+     * Direct-mapped cache of {@link #seen}: model hash and the earliest time known for it, so a later
+     * exchange of the model returns at once (a model is declared or not for good, and a later time never
+     * lowers the minimum). Slot empty while its key is 0, which {@link #seen} never caches.
+     */
+    private final long[] seenKeys = new long[1 << SEEN_CACHE_BITS];
+    private final long[] seenMin = new long[1 << SEEN_CACHE_BITS];
 
     void declare(ModelRelease m) {
         declared.put(Hashes.of(m.model()), m.releasedAtMillis());
@@ -26,9 +34,21 @@ final class ModelRegistry implements ModelCatalog {
 
     void seen(long modelHash, long ts) {
         trafficStart = Math.min(trafficStart, ts);
-        if (modelHash != 0 && !declared.containsKey(modelHash)) {
-            firstSeen.merge(modelHash, ts, Math::min);
+        if (modelHash == 0) {
+            return;
         }
+        int slot = (int) (modelHash * 0x9E3779B97F4A7C15L >>> (64 - SEEN_CACHE_BITS));
+        if (seenKeys[slot] == modelHash && ts >= seenMin[slot]) {
+            return; // the maps would not change: called once per exchange, this skips two boxed lookups
+        }
+        long min;
+        if (declared.containsKey(modelHash)) {
+            min = Long.MIN_VALUE; // declared models never get a first-seen time
+        } else {
+            min = firstSeen.merge(modelHash, ts, Math::min);
+        }
+        seenKeys[slot] = modelHash;
+        seenMin[slot] = min;
     }
 
     boolean hasDeclared() {

@@ -65,7 +65,7 @@ public final class ScanEngine {
     private final Map<String, AccountProfile> profiles = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final ModelRegistry models = new ModelRegistry();
-    private final Map<Long, String> names = new HashMap<>();
+    private final LongNameMap names = new LongNameMap();
     private final AccountProfile.ValueSink sink = this::remember;
     private final String[] ipCacheKey = new String[IP_CACHE];
     private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];

@@ -270,6 +270,17 @@ public final class ExchangeLogReader {
         return parseLine(workerParsers.get(), Kind.EVENTS, buf, off, len, lineNumber, byteOffset, source);
     }
 
+    /** A parser of the lines of one batch, on the calling worker thread (see {@link BatchLineParser}). */
+    BatchLineParser batchParserOnWorker(byte[] data, int dataEnd, String source) {
+        return new BatchLineParser(this, workerParsers.get(), factory, data, dataEnd, source);
+    }
+
+    /** {@link #parseLine} for events (the one-parser-per-line path, for lines the batch parser gives back). */
+    Object parseEventLine(RecordParser recordParser, byte[] buf, int off, int len, long lineNumber, long byteOffset,
+            String source) {
+        return parseLine(recordParser, Kind.EVENTS, buf, off, len, lineNumber, byteOffset, source);
+    }
+
     /** The rejection of an over-long line (same for both read paths). */
     Rejection tooLongRejection(String source, long lineNumber, long byteOffset, long length, byte[] head, int headLen) {
         return new Rejection(source, lineNumber, byteOffset, RejectReason.LINE_TOO_LONG.code(),
@@ -351,7 +362,7 @@ public final class ExchangeLogReader {
         rejects.reject(r);
     }
 
-    private static boolean nulInHead(byte[] b, int off, int len) {
+    static boolean nulInHead(byte[] b, int off, int len) {
         for (int i = off; i < off + Math.min(len, 4); i++) {
             if (b[i] == 0) {
                 return true;

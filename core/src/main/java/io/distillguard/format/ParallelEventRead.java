@@ -91,16 +91,18 @@ final class ParallelEventRead<R> {
             return n == BATCH_LINES || used >= BATCH_BYTES;
         }
 
+        /** Appends a line and a '\n' after it (so one JSON parser can read the lines in sequence). */
         void add(byte[] buf, int o, int l, long line, long offset) {
-            if (used + l > data.length) {
-                data = Arrays.copyOf(data, Math.max(used + l, Math.min(BATCH_BYTES + l, data.length * 2)));
+            if (used + l + 1 > data.length) {
+                data = Arrays.copyOf(data, Math.max(used + l + 1, Math.min(BATCH_BYTES + l + 1, data.length * 2)));
             }
             System.arraycopy(buf, o, data, used, l);
+            data[used + l] = '\n';
             off[n] = used;
             len[n] = l;
             lineNo[n] = line;
             byteOff[n] = offset;
-            used += l;
+            used += l + 1;
             n++;
         }
 
@@ -255,12 +257,14 @@ final class ParallelEventRead<R> {
 
     private Batch parse(Batch b) {
         Function<Exchange, R> fn = analysis.get();
-        for (int i = 0; i < b.n; i++) {
-            if (b.result[i] == null) {
-                Object r = reader.parseEventLineOnWorker(b.data, b.off[i], b.len[i], b.lineNo[i], b.byteOff[i], source);
-                b.result[i] = r;
-                if (r instanceof Exchange e) {
-                    b.extra[i] = fn.apply(e);
+        try (BatchLineParser lines = reader.batchParserOnWorker(b.data, b.used, source)) {
+            for (int i = 0; i < b.n; i++) {
+                if (b.result[i] == null) {
+                    Object r = lines.parse(b.off[i], b.len[i], b.lineNo[i], b.byteOff[i]);
+                    b.result[i] = r;
+                    if (r instanceof Exchange e) {
+                        b.extra[i] = fn.apply(e);
+                    }
                 }
             }
         }

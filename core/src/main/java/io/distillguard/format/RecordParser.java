@@ -39,123 +39,134 @@ final class RecordParser {
 
     Exchange parseEvent(byte[] b, int off, int len) throws IOException, LineRejected {
         try (JsonParser p = factory.createParser(b, off, len)) {
-            start(p);
-            String id = null;
-            boolean hasTs = false;
-            long ts = 0;
-            String accountId = null;
-            String apiName = null;
-            String apiKeyId = null;
-            String orgId = null;
-            String endUserId = null;
-            String model = null;
-            ClientInfo client = null;
-            Usage usage = null;
-            ResponseSummary response = null;
-            int status = -1;
-            int latency = -1;
-            boolean hasRequest = false;
-            String f;
-            while ((f = p.nextFieldName()) != null) {
-                JsonToken t = p.nextToken();
-                switch (f) {
-                    case "id":
-                        id = requiredString(p, t, "id");
-                        break;
-                    case "ts":
-                        ts = timestamp(p, t, "ts");
-                        hasTs = true;
-                        break;
-                    case "account_id":
-                        accountId = requiredString(p, t, "account_id");
-                        break;
-                    case "request":
-                        if (t == JsonToken.VALUE_NULL) {
-                            throw new LineRejected(RejectReason.MISSING_FIELD, "request is null");
-                        }
-                        if (t != JsonToken.START_OBJECT) {
-                            throw new LineRejected(RejectReason.WRONG_TYPE, "request must be an object, got " + kind(t));
-                        }
-                        body.reset();
-                        body.parse(p);
-                        hasRequest = true;
-                        break;
-                    case "api":
-                        apiName = Json.string(p, t);
-                        break;
-                    case "api_key_id":
-                        apiKeyId = Json.string(p, t);
-                        break;
-                    case "org_id":
-                        orgId = Json.string(p, t);
-                        break;
-                    case "end_user_id":
-                        endUserId = Json.string(p, t);
-                        break;
-                    case "model":
-                        model = Json.string(p, t);
-                        break;
-                    case "client":
-                        client = client(p, t);
-                        break;
-                    case "usage":
-                        usage = usage(p, t);
-                        break;
-                    case "response":
-                        response = response(p, t);
-                        break;
-                    case "status":
-                        status = Json.intOrMinusOne(p, t);
-                        break;
-                    case "latency_ms":
-                        latency = Json.intOrMinusOne(p, t);
-                        break;
-                    default:
-                        p.skipChildren();
-                }
-            }
-            end(p);
-            if (id == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "required field id is absent");
-            }
-            if (!hasTs) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "required field ts is absent");
-            }
-            if (accountId == null) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
-            }
-            if (!hasRequest) {
-                throw new LineRejected(RejectReason.MISSING_FIELD, "required field request is absent");
-            }
-            Api api;
-            if (apiName != null) {
-                api = Api.fromWireName(apiName);
-                if (api == null) {
-                    throw new LineRejected(RejectReason.UNKNOWN_API, "unknown api: " + abbreviate(apiName));
-                }
-            } else {
-                api = body.inferredApi();
-                if (api == null) {
-                    throw new LineRejected(RejectReason.UNKNOWN_API,
-                            "api absent and the request body has neither messages nor input");
-                }
-            }
-            List<Turn> turns = body.turns;
-            int lastUser = -1;
-            for (int i = turns.size() - 1; i >= 0; i--) {
-                if (turns.get(i).role() == Role.USER) {
-                    lastUser = i;
-                    break;
-                }
-            }
-            String lastUserText = lastUser >= 0 ? turns.get(lastUser).text() : "";
-            return new Exchange(id, ts, accountId, api, apiKeyId, orgId,
-                    endUserId != null ? endUserId : body.endUser,
-                    model != null ? model : body.model,
-                    client, usage, response, status, latency,
-                    body.systemText.toString(), turns, lastUserText, body.tools, body.toolChoice,
-                    body.sampling(), body.reasoning(), body.structured, Math.max(lastUser, 0));
+            return parseEvent(p, true);
         }
+    }
+
+    /**
+     * Parses one event object from {@code p}, positioned before it. With {@code requireEnd} the input
+     * must end after the object (one line per parser); without, the parser is left just after the
+     * object's closing brace and the caller checks what follows (several lines per parser).
+     */
+    Exchange parseEvent(JsonParser p, boolean requireEnd) throws IOException, LineRejected {
+        start(p);
+        String id = null;
+        boolean hasTs = false;
+        long ts = 0;
+        String accountId = null;
+        String apiName = null;
+        String apiKeyId = null;
+        String orgId = null;
+        String endUserId = null;
+        String model = null;
+        ClientInfo client = null;
+        Usage usage = null;
+        ResponseSummary response = null;
+        int status = -1;
+        int latency = -1;
+        boolean hasRequest = false;
+        String f;
+        while ((f = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (f) {
+                case "id":
+                    id = requiredString(p, t, "id");
+                    break;
+                case "ts":
+                    ts = timestamp(p, t, "ts");
+                    hasTs = true;
+                    break;
+                case "account_id":
+                    accountId = requiredString(p, t, "account_id");
+                    break;
+                case "request":
+                    if (t == JsonToken.VALUE_NULL) {
+                        throw new LineRejected(RejectReason.MISSING_FIELD, "request is null");
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new LineRejected(RejectReason.WRONG_TYPE, "request must be an object, got " + kind(t));
+                    }
+                    body.reset();
+                    body.parse(p);
+                    hasRequest = true;
+                    break;
+                case "api":
+                    apiName = Json.string(p, t);
+                    break;
+                case "api_key_id":
+                    apiKeyId = Json.string(p, t);
+                    break;
+                case "org_id":
+                    orgId = Json.string(p, t);
+                    break;
+                case "end_user_id":
+                    endUserId = Json.string(p, t);
+                    break;
+                case "model":
+                    model = Json.string(p, t);
+                    break;
+                case "client":
+                    client = client(p, t);
+                    break;
+                case "usage":
+                    usage = usage(p, t);
+                    break;
+                case "response":
+                    response = response(p, t);
+                    break;
+                case "status":
+                    status = Json.intOrMinusOne(p, t);
+                    break;
+                case "latency_ms":
+                    latency = Json.intOrMinusOne(p, t);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        if (requireEnd) {
+            end(p);
+        }
+        if (id == null) {
+            throw new LineRejected(RejectReason.MISSING_FIELD, "required field id is absent");
+        }
+        if (!hasTs) {
+            throw new LineRejected(RejectReason.MISSING_FIELD, "required field ts is absent");
+        }
+        if (accountId == null) {
+            throw new LineRejected(RejectReason.MISSING_FIELD, "required field account_id is absent");
+        }
+        if (!hasRequest) {
+            throw new LineRejected(RejectReason.MISSING_FIELD, "required field request is absent");
+        }
+        Api api;
+        if (apiName != null) {
+            api = Api.fromWireName(apiName);
+            if (api == null) {
+                throw new LineRejected(RejectReason.UNKNOWN_API, "unknown api: " + abbreviate(apiName));
+            }
+        } else {
+            api = body.inferredApi();
+            if (api == null) {
+                throw new LineRejected(RejectReason.UNKNOWN_API,
+                        "api absent and the request body has neither messages nor input");
+            }
+        }
+        List<Turn> turns = body.turns;
+        int lastUser = -1;
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).role() == Role.USER) {
+                lastUser = i;
+                break;
+            }
+        }
+        String lastUserText = lastUser >= 0 ? turns.get(lastUser).text() : "";
+        return new Exchange(id, ts, accountId, api, apiKeyId, orgId,
+                endUserId != null ? endUserId : body.endUser,
+                model != null ? model : body.model,
+                client, usage, response, status, latency,
+                body.systemText.toString(), turns, lastUserText, body.tools, body.toolChoice,
+                body.sampling(), body.reasoning(), body.structured, Math.max(lastUser, 0));
     }
 
     Account parseAccount(byte[] b, int off, int len) throws IOException, LineRejected {

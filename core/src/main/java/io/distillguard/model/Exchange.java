@@ -79,8 +79,10 @@ public record Exchange(
     /** Number of tool results carried by the request's turns (a sign of an agentic loop). */
     public int toolResultCount() {
         int n = 0;
-        for (Turn t : turns) {
-            n += t.toolResults();
+        // indexed: called once per exchange on the engine's in-order thread, where the iterator was not
+        // always scalar-replaced
+        for (int i = 0, size = turns.size(); i < size; i++) {
+            n += turns.get(i).toolResults();
         }
         return n;
     }

@@ -196,10 +196,8 @@ public final class ContentAnalyzer {
             systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
         }
 
-        double[] keep = new double[Family.TOOL.ordinal() + 1];
-        for (int i = 0; i < keep.length; i++) {
-            keep[i] = 1.0;
-        }
+        double[] keep = sc.keep;
+        java.util.Arrays.fill(keep, 1.0);
         for (int i = 0; i < sc.firedCount; i++) {
             Feature f = lex.feature(sc.fired[i]);
             int fam = f.family().ordinal();
@@ -222,7 +220,9 @@ public final class ContentAnalyzer {
         boolean maxed = reasoningMaxed(e.reasoning(), e.sampling().maxTokens());
         int toolResults = 0;
         int priorToolCalls = 0;
-        for (Turn t : e.turns()) {
+        List<Turn> turns = e.turns();
+        for (int i = 0, size = turns.size(); i < size; i++) { // indexed: no iterator per exchange
+            Turn t = turns.get(i);
             toolResults += t.toolResults();
             if (t.role() == Role.ASSISTANT) {
                 priorToolCalls += t.toolCalls().size();

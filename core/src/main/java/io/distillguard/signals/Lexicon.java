@@ -52,6 +52,11 @@ final class Lexicon {
     private int[] trieVals = new int[8192];
     private int trieEdges;
     private int nodes = 1; // node 0 is the root
+    /**
+     * Children of the root by token id (-1 = none): every word of a prompt starts a match attempt at the
+     * root, so this level is an array index instead of a hash probe.
+     */
+    private int[] rootChildren = filled(1024);
     private int[][] terminal = new int[1024][]; // node -> features ending there (null = none)
     private boolean[] instruction = new boolean[1024]; // token id -> prompt-instruction word
 
@@ -278,6 +283,20 @@ final class Lexicon {
         }
         triePut(edgeKey(node, id), child);
         trieEdges++;
+        if (node == 0 && id >= 0) {
+            if (id >= rootChildren.length) {
+                int old = rootChildren.length;
+                rootChildren = Arrays.copyOf(rootChildren, Math.max(id + 1, old * 2));
+                Arrays.fill(rootChildren, old, rootChildren.length, -1);
+            }
+            rootChildren[id] = child;
+        }
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
     }
 
     private void triePut(long key, int child) {
@@ -316,6 +335,9 @@ final class Lexicon {
 
     /** Child of a trie node along a token id, or -1. */
     int child(int node, int id) {
+        if (node == 0) {
+            return id >= 0 && id < rootChildren.length ? rootChildren[id] : -1;
+        }
         long key = edgeKey(node, id);
         long[] keys = trieKeys;
         int mask = keys.length - 1;

@@ -43,16 +43,20 @@ final class PromptScanner {
     void scan(String s, int head, int tail, Scratch sc) {
         int n = s.length();
         if (n <= head + tail) {
-            scanRange(s, 0, n, sc);
+            scanRange(sc.chars(s, 0, n), 0, n, sc.charCount, sc);
         } else {
-            scanRange(s, 0, head, sc);
+            scanRange(sc.chars(s, 0, head), 0, head, sc.charCount, sc);
             sc.addId(-1);
             sc.addSim(MASK_GAP, 1);
-            scanRange(s, n - tail, n, sc);
+            scanRange(sc.chars(s, n - tail, n), 0, tail, sc.charCount, sc);
         }
     }
 
-    private void scanRange(String s, int from, int to, Scratch sc) {
+    /**
+     * Scans {@code s[from, to)}. Only a URL prefix test looks further, up to {@code limit} (the chars of the
+     * prompt that follow the window, see {@link Scratch#chars}).
+     */
+    private void scanRange(char[] s, int from, int to, int limit, Scratch sc) {
         long h = Lexicon.hashStart();
         int len = 0;
         boolean digitsOnly = true;
@@ -69,7 +73,7 @@ final class PromptScanner {
         int braceDepth = 0;
         int braceSimPos = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             boolean alnum;
             char lower;
             if (c < 128) {
@@ -94,7 +98,7 @@ final class PromptScanner {
                 if (chunkStart) {
                     chunkStart = false;
                     chunkSimPos = sc.simCount;
-                    if ((lower == 'h' || lower == 'w') && !inCode && isUrl(s, i, to)) {
+                    if ((lower == 'h' || lower == 'w') && !inCode && isUrl(s, i, limit)) {
                         i = skipChunk(s, i, to) - 1;
                         sc.addSim(MASK_URL, 1);
                         sc.urls++;
@@ -153,17 +157,17 @@ final class PromptScanner {
                     chunkStart = true;
                     sentenceStart = true;
                     sc.newlines++;
-                    if (i + 4 < to && (s.charAt(i + 1) == '\t' || s.startsWith("    ", i + 1))) {
+                    if (i + 4 < to && (s[i + 1] == '\t' || startsWith(s, i + 1, to, "    "))) {
                         sc.indentedLines++;
                     }
-                    if (i + 2 < to && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'E'
-                            && (s.charAt(i + 2) == '.' || s.charAt(i + 2) == ')')) {
+                    if (i + 2 < to && s[i + 1] >= 'A' && s[i + 1] <= 'E'
+                            && (s[i + 2] == '.' || s[i + 2] == ')')) {
                         sc.optionLines++;
                     }
                 }
                 case '_' -> {
-                    if (i > from && i + 1 < to && Character.isLetterOrDigit(s.charAt(i - 1))
-                            && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                    if (i > from && i + 1 < to && Character.isLetterOrDigit(s[i - 1])
+                            && Character.isLetterOrDigit(s[i + 1])) {
                         sc.snakeCase++;
                     }
                 }
@@ -192,8 +196,8 @@ final class PromptScanner {
                     }
                 }
                 case '@' -> {
-                    if (!inCode && i > from && i + 1 < to && isWordChar(s.charAt(i - 1))
-                            && isWordChar(s.charAt(i + 1)) && chunkSimPos <= sc.simCount) {
+                    if (!inCode && i > from && i + 1 < to && isWordChar(s[i - 1])
+                            && isWordChar(s[i + 1]) && chunkSimPos <= sc.simCount) {
                         sc.simCount = chunkSimPos;
                         sc.addSim(MASK_EMAIL, 1);
                         sc.emails++;
@@ -202,7 +206,7 @@ final class PromptScanner {
                     }
                 }
                 case '[' -> {
-                    if (i > from && s.charAt(i - 1) == '[') {
+                    if (i > from && s[i - 1] == '[') {
                         sc.doubleBrackets++;
                     }
                 }
@@ -250,14 +254,31 @@ final class PromptScanner {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 
-    private static boolean isUrl(String s, int i, int to) {
-        return s.startsWith("http://", i) || s.startsWith("https://", i)
-                || s.startsWith("HTTP://", i) || s.startsWith("HTTPS://", i)
-                || s.startsWith("www.", i) || s.startsWith("WWW.", i);
+    /**
+     * Whether a URL starts at {@code i}. The prefix may run past the end of the scanned window (as
+     * {@code String.startsWith} on the whole prompt would), up to {@code limit}.
+     */
+    private static boolean isUrl(char[] s, int i, int limit) {
+        return startsWith(s, i, limit, "http://") || startsWith(s, i, limit, "https://")
+                || startsWith(s, i, limit, "HTTP://") || startsWith(s, i, limit, "HTTPS://")
+                || startsWith(s, i, limit, "www.") || startsWith(s, i, limit, "WWW.");
     }
 
-    private static int skipChunk(String s, int i, int to) {
-        while (i < to && !Character.isWhitespace(s.charAt(i))) {
+    private static boolean startsWith(char[] s, int i, int to, String prefix) {
+        int n = prefix.length();
+        if (i + n > to) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (s[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipChunk(char[] s, int i, int to) {
+        while (i < to && !Character.isWhitespace(s[i])) {
             i++;
         }
         return i;
@@ -266,6 +287,14 @@ final class PromptScanner {
     /** Per-thread mutable state of one analysis; reset before each exchange. */
     static final class Scratch {
         static final int MAX_IDS = 2048;
+
+        /** Longest prefix {@link #isUrl} tests ("https://"). */
+        static final int URL_LOOKAHEAD = 8;
+
+        /** Chars of the window being scanned (plus up to {@link #URL_LOOKAHEAD} after it); grown on demand. */
+        char[] chars = new char[4096];
+        /** Chars valid in {@link #chars}. */
+        int charCount;
 
         final int[] ids = new int[MAX_IDS];
         int idCount;
@@ -297,6 +326,8 @@ final class PromptScanner {
         int firedCount;
         long groups;
         final int[] familyHits = new int[Lexicon.Family.values().length];
+        /** Per scoring family (COT..TOOL): product of (1 - weight) of the cues that fired. */
+        final double[] keep = new double[Lexicon.Family.TOOL.ordinal() + 1];
         /** Word position at which each cue group last fired in the current text. */
         final int[] groupPos = new int[64];
         /** Bit r set when windowed rule r was satisfied. */
@@ -305,6 +336,22 @@ final class PromptScanner {
         Scratch(int features) {
             stamp = new int[features];
             fired = new int[features];
+        }
+
+        /**
+         * Copies {@code s[from, to)} and up to {@link #URL_LOOKAHEAD} following chars into {@link #chars}
+         * (an indexed array read is cheaper than {@code String.charAt} in the per-char loop); sets
+         * {@link #charCount}.
+         */
+        char[] chars(String s, int from, int to) {
+            int end = Math.min(s.length(), to + URL_LOOKAHEAD);
+            int len = end - from;
+            if (len > chars.length) {
+                chars = new char[Math.max(len, chars.length * 2)];
+            }
+            s.getChars(from, end, chars, 0);
+            charCount = len;
+            return chars;
         }
 
         void addId(int id) {

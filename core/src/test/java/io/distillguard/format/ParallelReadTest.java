@@ -58,6 +58,21 @@ class ParallelReadTest {
                 return "{\"id\":\"" + id + "\",\"bad\":\"\u0000\"}"; // raw NUL in a string is not JSON
             case 8:
                 return "{\"id\":\"" + id + "\",\"x\":" + "[".repeat(80) + "]".repeat(80) + "}"; // too deep
+            // the kinds below probe the one-parser-for-many-lines path (see BatchLineParser)
+            case 11: // trailing content after a complete event
+                return ReaderTestSupport.event(id, "{\"messages\":[]}", null) + (rnd.nextBoolean() ? " x" : "{}");
+            case 12: // blanks around a complete event
+                return " \t" + ReaderTestSupport.event(id, "{\"input\":\"hello\"}", null) + " \t ";
+            case 13: // an event cut in two lines: neither half may borrow from the other
+                return "{\"id\":\"" + id + "\",\"ts\":1770000000000,\n\"account_id\":\"a\",\"request\":{\"input\":\"x\"}}";
+            case 14: // valid JSON, not an event
+                return rnd.nextBoolean() ? "{}" : "[{\"id\":\"" + id + "\"}]";
+            case 15: // required field missing after a fully read object
+                return "{\"id\":\"" + id + "\",\"account_id\":\"a\",\"request\":{\"input\":\"x\"}}";
+            case 16: // a byte-order mark or a form feed at the start of a later line
+                return (rnd.nextBoolean() ? "\uFEFF" : "\f") + ReaderTestSupport.event(id, "{\"input\":\"x\"}", null);
+            case 17: // an unterminated string runs to the line end
+                return "{\"id\":\"" + id + "\",\"ts\":1770000000000,\"account_id\":\"a\",\"request\":{\"input\":\"x}}";
             default:
                 return "not json " + n;
         }
@@ -72,7 +87,7 @@ class ParallelReadTest {
         }
         for (int i = 0; i < lines; i++) {
             int r = rnd.nextInt(100);
-            int kind = r < 60 ? 0 : r < 68 ? 1 : 2 + rnd.nextInt(9);
+            int kind = r < 60 ? 0 : r < 68 ? 1 : 2 + rnd.nextInt(16);
             if (kind == 10) {
                 out.writeBytes(new byte[] {'{', '"', (byte) 0xC3, '"', '}'}); // invalid UTF-8
             } else {

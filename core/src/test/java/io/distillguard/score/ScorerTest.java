@@ -3,6 +3,9 @@ package io.distillguard.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillguard.findings.Evidence;
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class ScorerTest {
@@ -99,5 +102,29 @@ class ScorerTest {
         assertThat(c.actionFor(0.6, true, false)).isEqualTo("throttle");
         assertThat(c.actionFor(0.99, true, false)).isEqualTo("degrade_reasoning");
         assertThat(c.actionFor(0.99, true, true)).isEqualTo("suspend");
+    }
+
+    /** The Locale.US formatting of evidence numbers must give exactly the Locale.ROOT text. */
+    @Property(tries = 2000)
+    void numbersFormatAsWithRootLocale(@ForAll double v, @ForAll("scale") int scale) {
+        double x = v / Math.pow(10, scale);
+        assertThat(Scorer.pct(x)).isEqualTo(String.format(Locale.ROOT, "%.1f%%", 100 * x));
+        assertThat(Scorer.fmt(x)).isEqualTo(Math.abs(x) >= 100 ? String.format(Locale.ROOT, "%.0f", x)
+                : String.format(Locale.ROOT, "%.2f", x));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> scale() {
+        return net.jqwik.api.Arbitraries.integers().between(-3, 310);
+    }
+
+    @Test
+    void numberEdgeCasesFormatAsWithRootLocale() {
+        for (double x : new double[] {0.0, -0.0, 0.005, 0.015, 0.125, -0.125, 99.995, 100, -100, 0.00049, 1e-320,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, 12345.5}) {
+            assertThat(Scorer.pct(x)).isEqualTo(String.format(Locale.ROOT, "%.1f%%", 100 * x));
+            assertThat(Scorer.fmt(x)).isEqualTo(Math.abs(x) >= 100 ? String.format(Locale.ROOT, "%.0f", x)
+                    : String.format(Locale.ROOT, "%.2f", x));
+        }
     }
 }

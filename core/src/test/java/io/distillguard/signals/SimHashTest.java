@@ -21,6 +21,23 @@ class SimHashTest {
         assertThat(SimHash.of(tokens, weights, n, new long[16])).isEqualTo(naive(tokens, weights, n));
     }
 
+    /**
+     * Any per-token weight the 16-bit counters can hold (total below 65,536): exercises the flushes of the
+     * 8-bit counters at every possible fill, including shingles of weight 0.
+     */
+    @Property(tries = 200)
+    void anyWeightsEqualNaive(@ForAll @IntRange(min = 0, max = 2048) int n, @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 10) int maxWeight) {
+        java.util.Random r = new java.util.Random(seed);
+        long[] tokens = new long[n];
+        byte[] weights = new byte[n];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = r.nextInt(4) == 0 ? r.nextLong() : r.nextInt(20);
+            weights[i] = (byte) r.nextInt(maxWeight + 1);
+        }
+        assertThat(SimHash.of(tokens, weights, n, new long[16])).isEqualTo(naive(tokens, weights, n));
+    }
+
     private static long naive(long[] tokens, byte[] weights, int n) {
         if (n == 0) {
             return 0;
