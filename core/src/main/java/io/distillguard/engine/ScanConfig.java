@@ -139,7 +139,8 @@ public record ScanConfig(String mode, ScoreConfig score, LinkConfig link,
                 d(p, "link.sync_min_jaccard"), (int) l(p, "link.sync_min_exchanges"), d(p, "link.min_edge_weight"),
                 linkKinds(str(p, "link.no_rarity_discount")), (int) l(p, "link.behaviour.min_exchanges"),
                 d(p, "link.behaviour.min_extraction"), d(p, "link.behaviour.max_distance"),
-                (int) l(p, "link.behaviour.max_comparisons"), (int) l(p, "link.behaviour.full_support"));
+                (int) l(p, "link.behaviour.max_comparisons"), (int) l(p, "link.behaviour.full_support"),
+                d(p, "link.behaviour.max_shared_fraction"));
         Set<String> regions = new HashSet<>();
         for (String r : str(p, "regions.restricted").split(",")) {
             if (!r.isBlank()) {

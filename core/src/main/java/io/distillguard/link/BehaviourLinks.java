@@ -136,6 +136,25 @@ final class BehaviourLinks {
      */
     static List<Pair> pairs(double[][] vectors, double prior, double maxDistance, int cliqueMax,
             int maxComparisons, int fullSupport) {
+        return pairs(vectors, prior, maxDistance, cliqueMax, maxComparisons, fullSupport, vectors.length, 1.0);
+    }
+
+    /** Accounts in the deterministic sample that estimates how common a behaviour is. */
+    static final int NORM_SAMPLE = 256;
+
+    /**
+     * As {@link #pairs(double[][], double, double, int, int, int)}, but an account whose behaviour is the
+     * population's norm gets no links: when the share of participants within twice {@code maxDistance} of it
+     * (so the fringe of a crowd counts as the crowd), estimated on an evenly
+     * spaced sample of {@value #NORM_SAMPLE} of them (all when fewer), times the number of participants
+     * exceeds {@code maxSharedFraction * population}. A mix that a third of all customers send is not a
+     * script's fingerprint, however extraction-like it looks.
+     *
+     * @param population all accounts, >= 1
+     * @param maxSharedFraction in (0, 1]
+     */
+    static List<Pair> pairs(double[][] vectors, double prior, double maxDistance, int cliqueMax,
+            int maxComparisons, int fullSupport, int population, double maxSharedFraction) {
         List<Pair> out = new ArrayList<>();
         if (prior <= 0) {
             return out;
@@ -147,11 +166,33 @@ final class BehaviourLinks {
             return c != 0 ? c : Integer.compare(x, y);
         });
         int m = order.length;
+        boolean[] norm = new boolean[vectors.length];
+        if (maxSharedFraction < 1 && m > maxSharedFraction * population) {
+            int step = Math.max(1, m / NORM_SAMPLE);
+            int sampled = 0;
+            for (int t = 0; t < m; t += step) {
+                sampled++;
+            }
+            for (int s = 0; s < m; s++) {
+                int similar = 0;
+                for (int t = 0; t < m; t += step) {
+                    // twice the distance: the fringe of a crowd is part of the crowd
+                    if (t != s && similar(vectors[order[s]], vectors[order[t]], 2 * maxDistance)) {
+                        similar++;
+                    }
+                }
+                norm[order[s]] = (double) similar / sampled * m > maxSharedFraction * population;
+            }
+        }
         int[] k = new int[vectors.length];
         // successors[i] = similar successors in sort order, at most cliqueMax
         int[][] successors = new int[m][];
         for (int s = 0; s < m; s++) {
             double[] a = vectors[order[s]];
+            if (norm[order[s]]) {
+                successors[s] = new int[0];
+                continue; // the norm is not compared: this also bounds the cost of a dense population
+            }
             int[] found = new int[Math.min(cliqueMax, 16)];
             int nFound = 0;
             int compared = 0;
@@ -161,7 +202,7 @@ final class BehaviourLinks {
                     break;
                 }
                 compared++;
-                if (similar(a, b, maxDistance)) {
+                if (!norm[order[t]] && similar(a, b, maxDistance)) {
                     k[order[s]]++;
                     k[order[t]]++;
                     if (nFound < cliqueMax) {
@@ -176,7 +217,13 @@ final class BehaviourLinks {
         }
         for (int s = 0; s < m; s++) {
             int x = order[s];
+            if (norm[x]) {
+                continue;
+            }
             for (int y : successors[s]) {
+                if (norm[y]) {
+                    continue;
+                }
                 // two look-alikes can be chance; a script shows in many accounts at once
                 double support = Math.min(1, Math.min(k[x], k[y]) / (double) (fullSupport - 1));
                 out.add(new Pair(Math.min(x, y), Math.max(x, y), prior * support));

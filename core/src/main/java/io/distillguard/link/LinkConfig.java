@@ -30,12 +30,15 @@ import java.util.Map;
  * @param behaviourMaxComparisons fingerprint comparisons per account, >= 1 (bounds the cost of dense regions)
  * @param behaviourFullSupport similar-behaviour groups of at least this many accounts weigh the full prior;
  *     smaller ones proportionally less (two look-alikes can be chance), >= 2
+ * @param behaviourMaxSharedFraction a behaviour that more than this fraction of all accounts share (estimated on
+ *     a sample) is the population's norm and links nobody, in (0, 1]
  */
 public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare, double minTemplateShare,
         int cliqueMax, int ringNeighbours, double maxSharedFraction, int syncMaxPosting, int syncMinShared,
         double syncMinJaccard, int syncMinExchanges, double minEdgeWeight,
         java.util.Set<LinkAttribute> noRarityDiscount, int behaviourMinExchanges, double behaviourMinExtraction,
-        double behaviourMaxDistance, int behaviourMaxComparisons, int behaviourFullSupport) {
+        double behaviourMaxDistance, int behaviourMaxComparisons, int behaviourFullSupport,
+        double behaviourMaxSharedFraction) {
 
     public LinkConfig {
         EnumMap<LinkAttribute, Double> p = new EnumMap<>(LinkAttribute.class);
@@ -62,6 +65,7 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
         check(behaviourMaxDistance >= 0 && behaviourMaxDistance <= 1, "behaviourMaxDistance in [0,1]");
         check(behaviourMaxComparisons >= 1, "behaviourMaxComparisons >= 1");
         check(behaviourFullSupport >= 2, "behaviourFullSupport >= 2");
+        check(behaviourMaxSharedFraction > 0 && behaviourMaxSharedFraction <= 1, "behaviourMaxSharedFraction in (0,1]");
         noRarityDiscount = noRarityDiscount == null ? java.util.Set.of() : java.util.Set.copyOf(noRarityDiscount);
     }
 
@@ -74,7 +78,7 @@ public record LinkConfig(Map<LinkAttribute, Double> priors, double minValueShare
     /** The built-in defaults. */
     public static LinkConfig defaults() {
         return new LinkConfig(Map.of(), 0.1, 0.2, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05,
-                java.util.Set.of(LinkAttribute.PAYMENT_FINGERPRINT), 30, 0.1, 0.15, 4096, 8);
+                java.util.Set.of(LinkAttribute.PAYMENT_FINGERPRINT), 30, 0.1, 0.15, 4096, 8, 0.35);
     }
 
     /** True when values of kind {@code a} are discounted by how many accounts share them. */

@@ -258,7 +258,7 @@ public final class Linker {
         }
         for (BehaviourLinks.Pair p : BehaviourLinks.pairs(vectors, prior,
                 config.behaviourMaxDistance(), config.cliqueMax(), config.behaviourMaxComparisons(),
-                config.behaviourFullSupport())) {
+                config.behaviourFullSupport(), subjects.size(), config.behaviourMaxSharedFraction())) {
             pair(pairs, p.a(), p.b()).offer(new LinkReason(LinkAttribute.SIMILAR_BEHAVIOUR, 0, 2, p.weight()));
         }
     }

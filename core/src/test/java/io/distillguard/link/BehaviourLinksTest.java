@@ -149,4 +149,17 @@ class BehaviourLinksTest {
         assertThat(BehaviourLinks.describe(v)).startsWith("extraction 44%, grading 34%, safe_rewrite 10%; single_turn 0.00")
                 .endsWith("volume 0.30").doesNotContain("tool_loop");
     }
+
+    @Test
+    void aBehaviourMostAccountsShareIsTheNormAndLinksNobody() {
+        Random r = new Random(4);
+        double[] centre = random(r);
+        double[][] v = new double[300][];
+        for (int i = 0; i < 300; i++) {
+            v[i] = i < 200 ? around(centre, r, 0.03) : random(r); // two thirds behave alike
+        }
+        assertThat(BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8, 300, 0.35)).isEmpty();
+        // the same 200 among 2,000 accounts (10%): a script, linked
+        assertThat(BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8, 2000, 0.35)).isNotEmpty();
+    }
 }

@@ -69,7 +69,7 @@ class LinkerTest {
         s.set(1, new LinkSubject("a0001", null, acct("a0001", "c", "10.20.30.40")));
         LinkConfig cfg = new LinkConfig(Map.of(LinkAttribute.PAYMENT_FINGERPRINT, 0.5, LinkAttribute.SIGNUP_IP, 0.5,
                 LinkAttribute.SIGNUP_PREFIX, 0.0), 0.1, 0.05, 32, 3, 0.2, 64, 4, 0.3, 10, 0.05, java.util.Set.of(),
-                30, 0.1, 0.15, 4096, 8);
+                30, 0.1, 0.15, 4096, 8, 0.35);
         AccountGraph g = new Linker(cfg).link(s, 0, 0);
         assertThat(weight(g, 0, 1)).isCloseTo(1 - 0.5 * 0.5, within(1e-9));
     }
