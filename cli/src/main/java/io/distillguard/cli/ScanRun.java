@@ -59,7 +59,8 @@ final class ScanRun {
             return t;
         });
         ReadStats stats = ReadStats.EMPTY;
-        ExchangeLogReader reader = ExchangeLogReader.builder().progress(progress).build();
+        // the scan reads no assistant, tool or response text: skip decoding it
+        ExchangeLogReader reader = ExchangeLogReader.builder().progress(progress).signalTextOnly(true).build();
         try {
             for (Path f : events) {
                 stats = stats.plus(reader.readEventsParallel(f, pool, () -> new Analysis(analyzer, network),

@@ -75,8 +75,9 @@ public final class ExchangeLogReader {
         // distinct names should not fill the JVM's string table.
         this.factory = JsonFactory.builder().streamReadConstraints(constraints)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
-        this.parser = new RecordParser(factory);
-        this.workerParsers = ThreadLocal.withInitial(() -> new RecordParser(factory));
+        this.parser = new RecordParser(factory, b.signalTextOnly);
+        boolean signalTextOnly = b.signalTextOnly;
+        this.workerParsers = ThreadLocal.withInitial(() -> new RecordParser(factory, signalTextOnly));
         this.duplicates = new DuplicateFilter(b.duplicateWindow);
         this.progress = b.progress;
     }
@@ -440,8 +441,22 @@ public final class ExchangeLogReader {
         private int maxDepth = DEFAULT_MAX_DEPTH;
         private int duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
         private ReadProgress progress = ReadProgress.NONE;
+        private boolean signalTextOnly;
 
         private Builder() {
+        }
+
+        /**
+         * When true, text that no detection signal reads is skipped instead of decoded: the text of
+         * assistant and tool messages (when the message's role comes before its content) and
+         * {@code response.text}. Such turns keep their role, tool calls, tool results and images, with
+         * empty text, and {@link io.distillguard.model.ResponseSummary#text()} is null. The prompt (the
+         * last user turn), the system text and every other field are read as usual, and the same lines are
+         * accepted and rejected. Default false (every text decoded, for tools that show conversations).
+         */
+        public Builder signalTextOnly(boolean on) {
+            this.signalTextOnly = on;
+            return this;
         }
 
         /** Longest line in bytes (without the line end) that is parsed; longer lines are skipped and rejected. */

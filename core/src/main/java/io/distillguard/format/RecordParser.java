@@ -33,8 +33,17 @@ final class RecordParser {
     private final JsonFactory factory;
     private final RequestNormalizer body = new RequestNormalizer();
 
+    /** See {@link RequestNormalizer#signalTextOnly}; also skips {@code response.text}. */
+    private final boolean signalTextOnly;
+
     RecordParser(JsonFactory factory) {
+        this(factory, false);
+    }
+
+    RecordParser(JsonFactory factory, boolean signalTextOnly) {
         this.factory = factory;
+        this.signalTextOnly = signalTextOnly;
+        body.signalTextOnly = signalTextOnly;
     }
 
     Exchange parseEvent(byte[] b, int off, int len) throws IOException, LineRejected {
@@ -112,7 +121,7 @@ final class RecordParser {
                     usage = usage(p, t);
                     break;
                 case "response":
-                    response = response(p, t);
+                    response = response(p, t, signalTextOnly);
                     break;
                 case "status":
                     status = Json.intOrMinusOne(p, t);
@@ -405,7 +414,7 @@ final class RecordParser {
         return new Usage(in, out, reasoning, cache);
     }
 
-    private static ResponseSummary response(JsonParser p, JsonToken t) throws IOException {
+    private static ResponseSummary response(JsonParser p, JsonToken t, boolean skipText) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
@@ -418,6 +427,9 @@ final class RecordParser {
             JsonToken v = p.nextToken();
             switch (f) {
                 case "text":
+                    if (skipText && v == JsonToken.VALUE_STRING) {
+                        break; // not decoded; the parser skips it
+                    }
                     text = Json.string(p, v);
                     break;
                 case "stop_reason":

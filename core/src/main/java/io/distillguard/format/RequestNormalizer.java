@@ -548,6 +548,13 @@ final class RequestNormalizer {
 
     // ---- messages (Chat Completions and Anthropic Messages) ----
 
+    /**
+     * When true, the text of assistant and tool messages is skipped rather than decoded (the message,
+     * its tool calls and results are still recorded, with empty text): no signal reads it, and decoding it
+     * is a good part of parsing a long conversation. Applies when a message's role precedes its content.
+     */
+    boolean signalTextOnly;
+
     private void parseMessages(JsonParser p) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -576,6 +583,10 @@ final class RequestNormalizer {
             switch (g) {
                 case "role":
                     role = Json.string(p, v);
+                    if (signalTextOnly && role != null) {
+                        Role r = mapRole(role);
+                        acc.skipText = r == Role.ASSISTANT || r == Role.TOOL;
+                    }
                     break;
                 case "type":
                     type = Json.string(p, v);
@@ -750,14 +761,14 @@ final class RequestNormalizer {
 
     private void parseContent(JsonParser p, JsonToken t, TurnAccumulator acc, int level) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            acc.appendText(p.getText());
+            appendText(p, acc);
         } else if (t == JsonToken.START_ARRAY) {
             JsonToken u;
             while ((u = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (u == JsonToken.START_OBJECT) {
                     parseBlock(p, acc, level);
                 } else if (u == JsonToken.VALUE_STRING) {
-                    acc.appendText(p.getText());
+                    appendText(p, acc);
                 } else {
                     p.skipChildren();
                 }
@@ -766,6 +777,15 @@ final class RequestNormalizer {
             parseBlock(p, acc, level);
         } else {
             p.skipChildren();
+        }
+    }
+
+    /** Appends the current string token, or only notes it when the message's text is skipped. */
+    private static void appendText(JsonParser p, TurnAccumulator acc) throws IOException {
+        if (acc.skipText) {
+            acc.skippedText(); // not decoded: the parser skips the bytes on the next token
+        } else {
+            acc.appendText(p.getText());
         }
     }
 
@@ -783,7 +803,9 @@ final class RequestNormalizer {
                     type = Json.string(p, v);
                     break;
                 case "text":
-                    if (v == JsonToken.VALUE_STRING) {
+                    if (v == JsonToken.VALUE_STRING && acc.skipText) {
+                        acc.skippedText();
+                    } else if (v == JsonToken.VALUE_STRING) {
                         text = p.getText();
                     } else {
                         p.skipChildren();
@@ -796,6 +818,7 @@ final class RequestNormalizer {
                     if (level < MAX_BLOCK_LEVEL) {
                         nested = accs[level + 1];
                         nested.reset();
+                        nested.skipText = acc.skipText;
                         parseContent(p, v, nested, level + 1);
                     } else {
                         p.skipChildren();

@@ -17,14 +17,24 @@ final class TurnAccumulator {
     /** Tool results found inside the message (Anthropic {@code tool_result} blocks), one TOOL turn each. */
     final List<Turn> toolResultTurns = new ArrayList<>(2);
     int images;
+    /** Text of this message is not decoded (see {@link RequestNormalizer#signalTextOnly}); its presence is kept. */
+    boolean skipText;
+    private boolean skippedText;
 
     void reset() {
+        skipText = false;
+        skippedText = false;
         single = null;
         joined.setLength(0);
         toolCalls.clear();
         otherTypes.clear();
         toolResultTurns.clear();
         images = 0;
+    }
+
+    /** Records that a text part was present without decoding it. */
+    void skippedText() {
+        skippedText = true;
     }
 
     void appendText(String s) {
@@ -48,7 +58,7 @@ final class TurnAccumulator {
     }
 
     boolean hasText() {
-        return single != null || joined.length() > 0;
+        return single != null || joined.length() > 0 || skippedText;
     }
 
     boolean hasContent() {
