@@ -191,8 +191,14 @@ public final class ScanEngine {
             subjects.add(new LinkSubject(id, p, accounts.get(id)));
             features[i] = p.features(models);
         }
-        AccountGraph graph = new Linker(config.link()).link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
+        Linker linker = new Linker(config.link());
+        AccountGraph graph = linker.link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
                 lastTs == Long.MIN_VALUE ? 0 : lastTs);
+        // behavioural fingerprints (null for accounts that take no part), by vertex
+        double[][] fingerprints = new double[n][];
+        for (int i = 0; i < n; i++) {
+            fingerprints[i] = linker.behaviourFingerprint(profiles.get(ids.get(i)));
+        }
         // own assessments: the account alone (coordination is judged on campaigns)
         double[][] vectors = new double[n][];
         Assessment[] own = new Assessment[n];
@@ -203,7 +209,7 @@ public final class ScanEngine {
             own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
         }
 
-        List<int[]> communities = communities(graph, vectors, ids);
+        List<int[]> communities = communities(graph, vectors, ids, fingerprints);
         int[] community = new int[n];
         double[] strength = new double[n];
         communities = pruneWeakMembers(graph, communities, community, strength);
@@ -294,7 +300,8 @@ public final class ScanEngine {
                     flagged ? clusterFirstFlag[c] : null,
                     config.score().actionFor(consistent(campaign[c].score(), flagged), flagged, true),
                     campaign[c].evidence(),
-                    links(graph, members, community, c), activity(members, ids), capabilityMix(members, ids)));
+                    links(graph, members, community, c, fingerprints), activity(members, ids),
+                    capabilityMix(members, ids)));
         }
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -468,7 +475,8 @@ public final class ScanEngine {
      * sub-group becomes a community of its own. A component without any flagged sub-group stays whole.
      * With {@code cluster.method = label_propagation} the label groups are used directly.
      */
-    private List<int[]> communities(AccountGraph graph, double[][] vectors, List<String> ids) {
+    private List<int[]> communities(AccountGraph graph, double[][] vectors, List<String> ids,
+            double[][] fingerprints) {
         int n = graph.size();
         CommunityDetector lpa = new CommunityDetector(CommunityDetector.Method.LABEL_PROPAGATION,
                 config.clusterMinEdgeWeight(), config.clusterRounds(), config.clusterSeed(), 2);
@@ -534,16 +542,15 @@ public final class ScanEngine {
                 continue;
             }
             int first = out.size();
-            List<int[]> campaigns = mergeTiedParts(graph, flaggedParts, ids);
+            List<int[]> campaigns = mergeTiedParts(graph, flaggedParts, fingerprints);
             // an unflagged piece of the same script (its mean fingerprint matches) joins the campaign
-            Linker linker = new Linker(config.link());
             double[][] centre = new double[campaigns.size()][];
             for (int c = 0; c < campaigns.size(); c++) {
-                centre[c] = meanFingerprint(linker, campaigns.get(c), ids);
+                centre[c] = meanFingerprint(campaigns.get(c), fingerprints);
             }
             List<int[]> stillUnflagged = new ArrayList<>();
             for (int[] u : unflagged) {
-                double[] cu = meanFingerprint(linker, u, ids);
+                double[] cu = meanFingerprint(u, fingerprints);
                 int join = -1;
                 for (int c = 0; c < campaigns.size() && cu != null && join < 0; c++) {
                     if (centre[c] != null
@@ -619,7 +626,7 @@ public final class ScanEngine {
      * many edges, which are put back together; two campaigns that merely touch through a coincidental
      * bridge (one signup-hour collision) stay apart. Returns the merged groups, largest first.
      */
-    private List<int[]> mergeTiedParts(AccountGraph graph, List<int[]> parts, List<String> ids) {
+    private List<int[]> mergeTiedParts(AccountGraph graph, List<int[]> parts, double[][] fingerprints) {
         int[] partOf = new int[graph.size()];
         Arrays.fill(partOf, -1);
         for (int p = 0; p < parts.size(); p++) {
@@ -654,9 +661,8 @@ public final class ScanEngine {
         // one script split by label propagation (its members share little but behave alike): the mean
         // fingerprints of its pieces agree far more closely than those of two operators' campaigns
         double[][] centre = new double[parts.size()][];
-        Linker linker = new Linker(config.link());
         for (int p = 0; p < parts.size(); p++) {
-            centre[p] = meanFingerprint(linker, parts.get(p), ids);
+            centre[p] = meanFingerprint(parts.get(p), fingerprints);
         }
         for (int p = 0; p < parts.size(); p++) {
             for (int q = p + 1; q < parts.size(); q++) {
@@ -703,11 +709,11 @@ public final class ScanEngine {
     }
 
     /** Mean behavioural fingerprint of the members that have one; null when fewer than the minimum size do. */
-    private double[] meanFingerprint(Linker linker, int[] members, List<String> ids) {
+    private double[] meanFingerprint(int[] members, double[][] fingerprints) {
         double[] sum = null;
         int count = 0;
         for (int m : members) {
-            double[] f = linker.behaviourFingerprint(profiles.get(ids.get(m)));
+            double[] f = fingerprints[m];
             if (f == null) {
                 continue;
             }
@@ -767,6 +773,7 @@ public final class ScanEngine {
      */
     private double tieStrength(AccountGraph graph, int v, boolean[] in) {
         java.util.HashMap<String, Double> best = new java.util.HashMap<>();
+        double behaviour = 0; // one similar-behaviour reason per partner (one edge per pair)
         for (int k : graph.incident(v)) {
             AccountGraph.Edge e = graph.edges().get(k);
             int o = AccountGraph.other(e, v);
@@ -774,21 +781,18 @@ public final class ScanEngine {
                 continue;
             }
             for (LinkReason r : e.reasons()) {
+                if (r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR) {
+                    behaviour += r.weight();
+                    continue;
+                }
                 String key = r.attribute() == LinkAttribute.SYNCHRONISED_ACTIVITY
-                        || r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR
-                        ? r.attribute().ordinal() + ":partner:" + o : r.attribute().ordinal() + ":" + r.valueHash();
+                        ? "sync:" + o : r.attribute().ordinal() + ":" + r.valueHash();
                 best.merge(key, r.weight(), Math::max);
             }
         }
         double sum = 0;
-        double behaviour = 0;
-        String behaviourKey = LinkAttribute.SIMILAR_BEHAVIOUR.ordinal() + ":partner:";
-        for (Map.Entry<String, Double> en : new java.util.TreeMap<>(best).entrySet()) {
-            if (en.getKey().startsWith(behaviourKey)) {
-                behaviour += en.getValue();
-            } else {
-                sum += en.getValue();
-            }
+        for (double w : new java.util.TreeMap<>(best).values()) {
+            sum += w;
         }
         // behaving alike is one observation of the content, however many partners share it
         return sum + Math.min(behaviour, 2 * config.link().prior(LinkAttribute.SIMILAR_BEHAVIOUR));
@@ -862,7 +866,8 @@ public final class ScanEngine {
         return out;
     }
 
-    private List<LinkEvidence> links(AccountGraph g, int[] members, int[] community, int c) {
+    private List<LinkEvidence> links(AccountGraph g, int[] members, int[] community, int c,
+            double[][] fingerprints) {
         Map<String, java.util.TreeSet<Integer>> who = new TreeMap<>();
         Map<String, LinkReason> reason = new HashMap<>();
         for (int m : members) {
@@ -885,7 +890,7 @@ public final class ScanEngine {
             LinkReason r = reason.get(en.getKey());
             String value = valueName(r);
             if (r.attribute() == LinkAttribute.SIMILAR_BEHAVIOUR) {
-                double[] centre = meanFingerprint(new Linker(config.link()), members, idsOf(g));
+                double[] centre = meanFingerprint(members, fingerprints);
                 if (centre != null) {
                     value = "behavioural fingerprint (mean of members): " + Linker.describeBehaviour(centre);
                 }
@@ -895,14 +900,6 @@ public final class ScanEngine {
         out.sort(Comparator.comparingDouble((LinkEvidence l) -> -l.weight() * Math.log1p(l.accounts()))
                 .thenComparing(LinkEvidence::attribute).thenComparing(LinkEvidence::value));
         return out.size() > LINKS_PER_CLUSTER ? out.subList(0, LINKS_PER_CLUSTER) : out;
-    }
-
-    private static List<String> idsOf(AccountGraph g) {
-        List<String> ids = new ArrayList<>(g.size());
-        for (int i = 0; i < g.size(); i++) {
-            ids.add(g.accountId(i));
-        }
-        return ids;
     }
 
     private String valueName(LinkReason r) {

@@ -122,8 +122,15 @@ final class BehaviourLinks {
         return v;
     }
 
+    /** Accounts in the deterministic sample that estimates how common a behaviour is. */
+    static final int NORM_SAMPLE = 256;
+
     /**
-     * Similar pairs among the vectors.
+     * Similar pairs among the vectors. An account whose behaviour is the population's norm gets no links:
+     * when the share of participants within twice {@code maxDistance} of it (so the fringe of a crowd
+     * counts as the crowd), estimated on an evenly spaced sample of {@value #NORM_SAMPLE} of them (all when
+     * fewer), times the number of participants exceeds {@code maxSharedFraction * population}. A mix that a
+     * third of all customers send is not a script's fingerprint, however extraction-like it looks.
      *
      * @param vectors one per vertex, null for accounts that do not take part
      * @param prior weight of a pair in a small neighbourhood, in [0, 1]
@@ -132,26 +139,9 @@ final class BehaviourLinks {
      * @param maxComparisons comparisons per account, >= 1 (bounds the cost of dense regions)
      * @param fullSupport neighbourhood size (the account included) from which a pair weighs its full prior;
      *     smaller neighbourhoods weigh {@code (k - 1) / (fullSupport - 1)} of it, >= 2
-     * @return pairs in ascending (a, b) order
-     */
-    static List<Pair> pairs(double[][] vectors, double prior, double maxDistance, int cliqueMax,
-            int maxComparisons, int fullSupport) {
-        return pairs(vectors, prior, maxDistance, cliqueMax, maxComparisons, fullSupport, vectors.length, 1.0);
-    }
-
-    /** Accounts in the deterministic sample that estimates how common a behaviour is. */
-    static final int NORM_SAMPLE = 256;
-
-    /**
-     * As {@link #pairs(double[][], double, double, int, int, int)}, but an account whose behaviour is the
-     * population's norm gets no links: when the share of participants within twice {@code maxDistance} of it
-     * (so the fringe of a crowd counts as the crowd), estimated on an evenly
-     * spaced sample of {@value #NORM_SAMPLE} of them (all when fewer), times the number of participants
-     * exceeds {@code maxSharedFraction * population}. A mix that a third of all customers send is not a
-     * script's fingerprint, however extraction-like it looks.
-     *
      * @param population all accounts, >= 1
-     * @param maxSharedFraction in (0, 1]
+     * @param maxSharedFraction in (0, 1]; 1 turns the norm rule off
+     * @return pairs in ascending (a, b) order
      */
     static List<Pair> pairs(double[][] vectors, double prior, double maxDistance, int cliqueMax,
             int maxComparisons, int fullSupport, int population, double maxSharedFraction) {
@@ -169,10 +159,7 @@ final class BehaviourLinks {
         boolean[] norm = new boolean[vectors.length];
         if (maxSharedFraction < 1 && m > maxSharedFraction * population) {
             int step = Math.max(1, m / NORM_SAMPLE);
-            int sampled = 0;
-            for (int t = 0; t < m; t += step) {
-                sampled++;
-            }
+            int sampled = (m + step - 1) / step;
             for (int s = 0; s < m; s++) {
                 int similar = 0;
                 for (int t = 0; t < m; t += step) {

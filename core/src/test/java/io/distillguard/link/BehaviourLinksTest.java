@@ -44,7 +44,7 @@ class BehaviourLinksTest {
                 v[i] = random(r); // unrelated distinctive accounts; i % 3 == 0 do not take part (null)
             }
         }
-        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8);
+        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8, v.length, 1.0);
         Set<String> script = new HashSet<>();
         for (BehaviourLinks.Pair p : pairs) {
             assertThat(p.a()).isLessThan(p.b());
@@ -61,7 +61,7 @@ class BehaviourLinksTest {
         Random r = new Random(2);
         double[] centre = random(r);
         double[][] v = {around(centre, r, 0.02), random(r), around(centre, r, 0.02)};
-        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8);
+        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 32, 4096, 8, v.length, 1.0);
         assertThat(pairs).hasSize(1);
         assertThat(pairs.get(0).a()).isZero();
         assertThat(pairs.get(0).b()).isEqualTo(2);
@@ -76,7 +76,7 @@ class BehaviourLinksTest {
         assertThat(BehaviourLinks.similar(a, b, 0.15)).isFalse();
         b[BehaviourLinks.DIMS - 1] = 0.15;
         assertThat(BehaviourLinks.similar(a, b, 0.15)).isTrue();
-        assertThat(BehaviourLinks.pairs(new double[][] {a, b}, 0, 0.15, 32, 4096, 8)).isEmpty();
+        assertThat(BehaviourLinks.pairs(new double[][] {a, b}, 0, 0.15, 32, 4096, 8, 2, 1.0)).isEmpty();
     }
 
     @Test
@@ -87,7 +87,7 @@ class BehaviourLinksTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = around(centre, r, 0.01);
         }
-        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 5, 4096, 8);
+        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 5, 4096, 8, v.length, 1.0);
         // sorted-order successors: at most 5 per account, and the group stays connected
         assertThat(pairs.size()).isLessThanOrEqualTo(100 * 5);
         int[] parent = new int[100];
@@ -120,7 +120,7 @@ class BehaviourLinksTest {
             int kind = r.nextInt(5);
             v[i] = kind == 4 ? null : kind == 3 ? random(r) : around(centres[kind], r, 0.1);
         }
-        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 1000, 100_000, 8);
+        List<BehaviourLinks.Pair> pairs = BehaviourLinks.pairs(v, 0.5, 0.15, 1000, 100_000, 8, v.length, 1.0);
         List<String> got = new ArrayList<>();
         for (BehaviourLinks.Pair p : pairs) {
             got.add(p.a() + "-" + p.b());
