@@ -28,6 +28,7 @@ import io.distillguard.score.Signal;
 import io.distillguard.signals.Capability;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
+import io.distillguard.util.LongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -65,7 +66,7 @@ public final class ScanEngine {
     private final Map<String, AccountProfile> profiles = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final ModelRegistry models = new ModelRegistry();
-    private final LongNameMap names = new LongNameMap();
+    private final LongMap<String> names = new LongMap<>();
     private final AccountProfile.ValueSink sink = this::remember;
     private final String[] ipCacheKey = new String[IP_CACHE];
     private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];

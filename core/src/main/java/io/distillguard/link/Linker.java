@@ -4,6 +4,7 @@ import io.distillguard.model.Account;
 import io.distillguard.profile.AccountProfile;
 import io.distillguard.profile.Attribute;
 import io.distillguard.profile.Hashes;
+import io.distillguard.util.LongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ public final class Linker {
      */
     public AccountGraph link(List<LinkSubject> subjects, long windowStart, long windowEnd) {
         int n = subjects.size();
-        Map<Long, PairAcc> pairs = new HashMap<>();
+        LongMap<PairAcc> pairs = new LongMap<>();
         // value index: kind -> value hash -> accounts (ascending)
         Map<LinkAttribute, TreeMap<Long, IntList>> index = new java.util.EnumMap<>(LinkAttribute.class);
         for (LinkAttribute a : LinkAttribute.values()) {
@@ -141,10 +142,8 @@ public final class Linker {
         syncEdges(subjects, pairs, windowStart, windowEnd);
         behaviourEdges(subjects, pairs);
 
-        List<Long> keys = new ArrayList<>(pairs.keySet());
-        keys.sort(null);
         List<AccountGraph.Edge> edges = new ArrayList<>();
-        for (long key : keys) {
+        for (long key : pairs.sortedKeys()) {
             PairAcc acc = pairs.get(key);
             double w = acc.weight();
             if (w <= config.minEdgeWeight()) {
@@ -177,7 +176,7 @@ public final class Linker {
         return (a.createdAtMillis() / 3_600_000L) + "|" + shape;
     }
 
-    private void syncEdges(List<LinkSubject> subjects, Map<Long, PairAcc> pairs, long start, long end) {
+    private void syncEdges(List<LinkSubject> subjects, LongMap<PairAcc> pairs, long start, long end) {
         double prior = config.prior(LinkAttribute.SYNCHRONISED_ACTIVITY);
         if (prior <= 0 || end <= start) {
             return;
@@ -195,7 +194,7 @@ public final class Linker {
                 }
             }
         }
-        Map<Long, int[]> together = new HashMap<>();
+        LongMap<int[]> together = new LongMap<>();
         for (IntList l : postings.values()) {
             if (l.size < 2 || l.size > config.syncMaxPosting()) {
                 continue;
@@ -206,9 +205,7 @@ public final class Linker {
                 }
             }
         }
-        List<Long> keys = new ArrayList<>(together.keySet());
-        keys.sort(null);
-        for (long k : keys) {
+        for (long k : together.sortedKeys()) {
             if (together.get(k)[0] < config.syncMinShared()) {
                 continue;
             }
@@ -246,7 +243,7 @@ public final class Linker {
         return BehaviourLinks.describe(fingerprint);
     }
 
-    private void behaviourEdges(List<LinkSubject> subjects, Map<Long, PairAcc> pairs) {
+    private void behaviourEdges(List<LinkSubject> subjects, LongMap<PairAcc> pairs) {
         double prior = config.prior(LinkAttribute.SIMILAR_BEHAVIOUR);
         if (prior <= 0) {
             return;
@@ -349,7 +346,7 @@ public final class Linker {
         return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
     }
 
-    private static PairAcc pair(Map<Long, PairAcc> pairs, int a, int b) {
+    private static PairAcc pair(LongMap<PairAcc> pairs, int a, int b) {
         return pairs.computeIfAbsent(key(a, b), k -> new PairAcc());
     }
 
