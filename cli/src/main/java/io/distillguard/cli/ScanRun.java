@@ -10,6 +10,7 @@ import io.distillguard.format.ReadProgress;
 import io.distillguard.format.ReadStats;
 import io.distillguard.format.RejectSink;
 import io.distillguard.model.Exchange;
+import io.distillguard.profile.ExchangeFacts;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class ScanRun {
         try {
             for (Path f : events) {
                 stats = stats.plus(reader.readEventsParallel(f, pool, () -> new Analysis(analyzer, network),
-                        (e, a) -> engine.accept(e, a.signals(), a.ip()), rejects));
+                        (e, a) -> engine.accept(a.facts(), a.signals()), rejects));
             }
         } finally {
             pool.shutdownNow();
@@ -75,11 +76,11 @@ final class ScanRun {
         return new Outcome(findings, stats, acc, mod, t1 - t0, t2 - t1, engine.maxProfileBytes(), engine);
     }
 
-    private record Analysed(ContentSignals signals, IpInfo ip) {
+    private record Analysed(ContentSignals signals, ExchangeFacts facts) {
     }
 
     /**
-     * Content signals and IP information of the exchanges of one batch, on a worker thread. Remembers the
+     * Content signals, IP information and profile facts of the exchanges of one batch, on a worker thread. Remembers the
      * last address looked up: consecutive exchanges often come from the same client.
      */
     private static final class Analysis implements Function<Exchange, Analysed> {
@@ -98,14 +99,14 @@ final class ScanRun {
             ContentSignals s = analyzer.analyze(e);
             String ip = e.client().ip();
             if (ip == null) {
-                return new Analysed(s, IpInfo.UNKNOWN);
+                return new Analysed(s, ExchangeFacts.of(e, IpInfo.UNKNOWN));
             }
             if (!ip.equals(lastIp)) {
                 IpInfo info = network.lookup(ip);
                 lastIp = ip;
                 lastInfo = info == null ? IpInfo.UNKNOWN : info;
             }
-            return new Analysed(s, lastInfo);
+            return new Analysed(s, ExchangeFacts.of(e, lastInfo));
         }
     }
 }

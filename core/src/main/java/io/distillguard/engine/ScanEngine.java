@@ -18,6 +18,7 @@ import io.distillguard.model.Account;
 import io.distillguard.model.Exchange;
 import io.distillguard.model.ModelRelease;
 import io.distillguard.profile.AccountProfile;
+import io.distillguard.profile.ExchangeFacts;
 import io.distillguard.profile.Attribute;
 import io.distillguard.profile.Feature;
 import io.distillguard.profile.Hashes;
@@ -117,17 +118,27 @@ public final class ScanEngine {
      * this part (the profile update) must stay on one thread and in input order.
      */
     public void accept(Exchange e, ContentSignals s, IpInfo ip) {
+        accept(ExchangeFacts.of(e, ip), s);
+    }
+
+    /**
+     * Processes one exchange whose content signals and {@link ExchangeFacts} were computed elsewhere
+     * (e.g. on worker threads: {@link ContentAnalyzer#analyze} and {@link ExchangeFacts#of} are
+     * thread-safe); must be called on one thread in input order. The same result as
+     * {@link #accept(Exchange, ContentSignals, IpInfo)}.
+     */
+    public void accept(ExchangeFacts f, ContentSignals s) {
         exchanges++;
-        long ts = e.tsMillis();
+        long ts = f.tsMillis();
         firstTs = Math.min(firstTs, ts);
         lastTs = Math.max(lastTs, ts);
-        models.seen(e.model() == null ? 0 : Hashes.of(e.model()), ts);
-        AccountProfile p = profiles.get(e.accountId());
+        models.seen(f.modelHash(), ts);
+        AccountProfile p = profiles.get(f.accountId());
         if (p == null) {
-            p = new AccountProfile(e.accountId());
-            profiles.put(e.accountId(), p);
+            p = new AccountProfile(f.accountId());
+            profiles.put(f.accountId(), p);
         }
-        p.update(e, s, ip == null ? IpInfo.UNKNOWN : ip, models, sink);
+        p.update(f, s, models, sink);
     }
 
     /** Exchanges accepted so far. */

@@ -139,8 +139,21 @@ public final class AccountProfile {
      * @param sink told about new top attribute values; may be {@link ValueSink#NONE}
      */
     public void update(Exchange e, ContentSignals s, IpInfo ip, ModelCatalog catalog, ValueSink sink) {
+        update(ExchangeFacts.of(e, ip), s, catalog, sink);
+    }
+
+    /**
+     * Adds one exchange whose {@link ExchangeFacts} were computed elsewhere (see there why); the same
+     * result as {@link #update(Exchange, ContentSignals, IpInfo, ModelCatalog, ValueSink)}.
+     *
+     * @param f the exchange's facts; its account should be this profile's
+     * @param s its content signals
+     * @param catalog model release times (used for the checkpoint snapshots)
+     * @param sink told about new top attribute values; may be {@link ValueSink#NONE}
+     */
+    public void update(ExchangeFacts f, ContentSignals s, ModelCatalog catalog, ValueSink sink) {
         exchanges++;
-        long ts = e.tsMillis();
+        long ts = f.ts;
         firstTs = Math.min(firstTs, ts);
         lastTs = Math.max(lastTs, ts);
         if (prevTs != Long.MIN_VALUE && ts >= prevTs) {
@@ -166,14 +179,14 @@ public final class AccountProfile {
         hit(CONTENT_STRUCT, s.structuredQa() >= CONTENT_HIT);
         hit(CONTENT_AGENTIC, s.agenticLoop());
         hit(CONTENT_REASONING_MAXED, s.reasoningMaxed());
-        hit(CONTENT_SINGLE_TURN, e.priorTurns() == 0);
-        hit(CONTENT_SATURATED, saturated(e));
+        hit(CONTENT_SINGLE_TURN, f.singleTurn);
+        hit(CONTENT_SATURATED, f.saturated);
         hit(CONTENT_EXTRACTION, s.reasoningReconstruction() >= CONTENT_HIT || s.rubricGrading() >= CONTENT_HIT
                 || s.censorshipRewrite() >= CONTENT_HIT || s.structuredQa() >= CONTENT_HIT
                 || (s.cotElicitation() >= CONTENT_HIT && s.reasoningMaxed()));
-        counters[C_IPCLASS + ip.ipClass().ordinal()]++;
-        int in = e.usage().inputTokens();
-        int out = e.usage().outputTokens();
+        counters[C_IPCLASS + f.ip.ipClass().ordinal()]++;
+        int in = f.inputTokens;
+        int out = f.outputTokens;
         if (in > 0 && out >= 0) {
             inputTokens += in;
             outputTokens += out;
@@ -181,7 +194,7 @@ public final class AccountProfile {
 
         long prompt = s.promptHash();
         // agent loops resend the same task with new tool results: only plain prompts count as repeats
-        if (prompt != 0 && e.toolResultCount() == 0) {
+        if (prompt != 0 && f.toolResults == 0) {
             for (long r : recent) {
                 if (r == prompt) {
                     burstRepeats++;
@@ -192,16 +205,13 @@ public final class AccountProfile {
             recentPos = (recentPos + 1) % RECENT;
             Sketches.kmvAdd(kmv, OFF_PROMPTS, K_PROMPTS, Hashes.mix32(prompt));
         }
-        if (e.endUserId() != null) {
-            Sketches.kmvAdd(kmv, OFF_END_USERS, K_END_USERS, Hashes.mix32(Hashes.of(e.endUserId())));
+        if (f.endUser) {
+            Sketches.kmvAdd(kmv, OFF_END_USERS, K_END_USERS, Hashes.mix32(f.endUserHash));
         }
-        String addr = e.client().ip();
-        if (addr != null) {
-            long h = Hashes.of(addr);
-            Sketches.kmvAdd(kmv, OFF_IPS, K_IPS, Hashes.mix32(h));
-            top(Attribute.IP, h, addr, sink);
-            String p = Hashes.prefix(addr);
-            top(Attribute.IP_PREFIX, Hashes.of(p), p, sink);
+        if (f.addr != null) {
+            Sketches.kmvAdd(kmv, OFF_IPS, K_IPS, Hashes.mix32(f.addrHash));
+            top(Attribute.IP, f.addrHash, f.addr, sink);
+            top(Attribute.IP_PREFIX, f.prefixHash, f.prefix, sink);
         }
         Sketches.kmvAdd(kmv, OFF_TIME, K_TIME, Hashes.mix32(Math.floorDiv(ts, TIME_BUCKET_MS)));
         // templateKey is equal for prompts of one template; templateHash is a SimHash (near, rarely equal)
@@ -213,27 +223,22 @@ public final class AccountProfile {
             Sketches.mgAdd(mgKeys, mgCounts, Attribute.SYSTEM_PROMPT.offset, Attribute.SYSTEM_PROMPT.k,
                     s.systemHash(), 0);
         }
-        top(Attribute.USER_AGENT, Hashes.of(e.client().userAgent()), e.client().userAgent(), sink);
-        String tls = e.client().tlsFingerprint() != null ? e.client().tlsFingerprint() : e.client().headerOrder();
-        top(Attribute.TLS, Hashes.of(tls), tls, sink);
-        Integer asn = ip.asn() != null ? ip.asn() : e.client().asn();
-        if (asn != null) {
-            String a = "AS" + asn;
-            top(Attribute.ASN, Hashes.of(a), a, sink);
+        top(Attribute.USER_AGENT, f.userAgentHash, f.userAgent, sink);
+        top(Attribute.TLS, f.tlsHash, f.tls, sink);
+        if (f.asn != null) {
+            top(Attribute.ASN, f.asnHash, f.asn, sink);
         }
-        String country = ip.country() != null ? ip.country() : e.client().country();
-        if (country != null) {
-            country = country.strip().toUpperCase(java.util.Locale.ROOT);
-            top(Attribute.COUNTRY, Hashes.of(country), country, sink);
+        if (f.country != null) {
+            top(Attribute.COUNTRY, f.countryHash, f.country, sink);
         }
-        if (e.model() != null) {
-            long mh = Hashes.of(e.model());
+        if (f.model != null) {
+            long mh = f.modelHash;
             int before = Sketches.mgTopFind(mgKeys, mgCounts, Attribute.MODEL.offset, Attribute.MODEL.k, mh);
             int slot = Sketches.mgAdd(mgKeys, mgCounts, Attribute.MODEL.offset, Attribute.MODEL.k, mh, 0);
             if (slot >= 0 && before < 0) {
                 modelFirstUse[slot - Attribute.MODEL.offset] = ts;
                 modelExchangesBefore[slot - Attribute.MODEL.offset] = (int) Math.min(Integer.MAX_VALUE, exchanges - 1);
-                sink.seen(Attribute.MODEL, mh, e.model());
+                sink.seen(Attribute.MODEL, mh, f.model);
             }
         }
         if (snapshotsTaken < CHECKPOINTS && exchanges == checkpointExchanges(snapshotsTaken)) {
@@ -281,16 +286,6 @@ public final class AccountProfile {
         if (yes) {
             counters[C_CONTENT + contentIndex]++;
         }
-    }
-
-    private static boolean saturated(Exchange e) {
-        String stop = e.response().stopReason();
-        if ("max_tokens".equals(stop) || "length".equals(stop)) {
-            return true;
-        }
-        Integer cap = e.sampling().maxTokens();
-        int out = e.usage().outputTokens();
-        return cap != null && cap > 0 && out >= 0 && out >= 0.95 * cap;
     }
 
     private void top(Attribute a, long h, String value, ValueSink sink) {
