@@ -182,50 +182,72 @@ public final class Linker {
             return;
         }
         double windowBuckets = Math.max(1.0, (end - start) / (double) AccountProfile.TIME_BUCKET_MS + 1);
-        TreeMap<Integer, IntList> postings = new TreeMap<>();
+        // inverted index: signature bucket -> accounts (ascending)
+        LongMap<IntList> postings = new LongMap<>();
+        int[][] signatures = new int[subjects.size()][];
         for (int i = 0; i < subjects.size(); i++) {
             AccountProfile p = subjects.get(i).profile();
             if (p == null || p.exchanges() < config.syncMinExchanges()) {
                 continue;
             }
-            for (int h : p.activitySignature()) {
+            signatures[i] = p.activitySignature();
+            for (int h : signatures[i]) {
                 if (h != 0xFFFFFFFF) {
                     postings.computeIfAbsent(h, x -> new IntList()).add(i);
                 }
             }
         }
-        LongMap<int[]> together = new LongMap<>();
-        for (IntList l : postings.values()) {
-            if (l.size < 2 || l.size > config.syncMaxPosting()) {
+        // buckets shared with later accounts, counted in a dense array per account (signature values are
+        // distinct): pairs come out in ascending (a, b) order without a map of every co-occurring pair
+        int[] shared = new int[subjects.size()];
+        IntList touched = new IntList();
+        for (int a = 0; a < signatures.length; a++) {
+            if (signatures[a] == null) {
                 continue;
             }
-            for (int x = 0; x < l.size; x++) {
-                for (int y = x + 1; y < l.size; y++) {
-                    together.computeIfAbsent(key(l.get(x), l.get(y)), k -> new int[1])[0]++;
+            for (int h : signatures[a]) {
+                IntList l = h == 0xFFFFFFFF ? null : postings.get(h);
+                if (l == null || l.size < 2 || l.size > config.syncMaxPosting()) {
+                    continue;
+                }
+                for (int x = l.size - 1; x >= 0 && l.get(x) > a; x--) {
+                    int b = l.get(x);
+                    if (shared[b]++ == 0) {
+                        touched.add(b);
+                    }
                 }
             }
+            Arrays.sort(touched.a, 0, touched.size);
+            for (int t = 0; t < touched.size; t++) {
+                int b = touched.get(t);
+                int together = shared[b];
+                shared[b] = 0;
+                if (together >= config.syncMinShared()) {
+                    offerSync(subjects, pairs, a, b, prior, windowBuckets);
+                }
+            }
+            touched.size = 0;
         }
-        for (long k : together.sortedKeys()) {
-            if (together.get(k)[0] < config.syncMinShared()) {
-                continue;
-            }
-            AccountProfile pa = subjects.get((int) (k >>> 32)).profile();
-            AccountProfile pb = subjects.get((int) k).profile();
-            double j = pa.activitySimilarity(pb);
-            if (j < config.syncMinJaccard()) {
-                continue;
-            }
-            double da = Math.min(1, pa.activeBuckets() / windowBuckets);
-            double db = Math.min(1, pb.activeBuckets() / windowBuckets);
-            double expected = da + db - da * db <= 0 ? 0 : da * db / (da + db - da * db);
-            double lift = expected >= 1 ? 0 : (j - expected) / (1 - expected);
-            if (lift <= 0) {
-                continue;
-            }
-            double w = prior * Math.min(1, 2 * lift);
-            pairs.computeIfAbsent(k, x -> new PairAcc())
-                    .offer(new LinkReason(LinkAttribute.SYNCHRONISED_ACTIVITY, 0, 2, w));
+    }
+
+    /** Offers a synchronised-activity reason for accounts a < b when their activity overlaps beyond chance. */
+    private void offerSync(List<LinkSubject> subjects, LongMap<PairAcc> pairs, int a, int b, double prior,
+            double windowBuckets) {
+        AccountProfile pa = subjects.get(a).profile();
+        AccountProfile pb = subjects.get(b).profile();
+        double j = pa.activitySimilarity(pb);
+        if (j < config.syncMinJaccard()) {
+            return;
         }
+        double da = Math.min(1, pa.activeBuckets() / windowBuckets);
+        double db = Math.min(1, pb.activeBuckets() / windowBuckets);
+        double expected = da + db - da * db <= 0 ? 0 : da * db / (da + db - da * db);
+        double lift = expected >= 1 ? 0 : (j - expected) / (1 - expected);
+        if (lift <= 0) {
+            return;
+        }
+        double w = prior * Math.min(1, 2 * lift);
+        pair(pairs, a, b).offer(new LinkReason(LinkAttribute.SYNCHRONISED_ACTIVITY, 0, 2, w));
     }
 
     /**
