@@ -50,18 +50,46 @@ public final class ContentAnalyzer {
 
     private final Lexicon lex;
     private final PromptScanner scanner;
-    private final ThreadLocal<PromptScanner.Scratch> scratch;
+    private final ThreadLocal<PerThread> perThread;
 
-    /** Creates an analyzer with the built-in lexicons. */
+    /** Creates an analyzer with the built-in lexicons and a per-thread system-text cache. */
     public ContentAnalyzer() {
+        this(SystemTextCache.DEFAULT_SLOTS);
+    }
+
+    /**
+     * Creates an analyzer with a per-thread system-text cache of {@code systemCacheSlots} slots (a power
+     * of two), or without one when 0: then the system text is scanned inline after the user prompt, the
+     * reference the cached path is tested against.
+     */
+    ContentAnalyzer(int systemCacheSlots) {
         this.lex = LEXICON;
         this.scanner = new PromptScanner(lex);
-        this.scratch = ThreadLocal.withInitial(() -> new PromptScanner.Scratch(lex.featureCount()));
+        this.perThread = ThreadLocal.withInitial(() -> new PerThread(lex.featureCount(), systemCacheSlots));
+    }
+
+    /** Per-thread mutable state: the scratch of the exchange and, with the cache, the system-text cache. */
+    private static final class PerThread {
+        final PromptScanner.Scratch scratch;
+        /** Scratch of a system text analysed on its own (cache misses); null without the cache. */
+        final PromptScanner.Scratch systemScratch;
+        final SystemTextCache cache;
+
+        PerThread(int features, int slots) {
+            scratch = new PromptScanner.Scratch(features);
+            systemScratch = slots > 0 ? new PromptScanner.Scratch(features) : null;
+            cache = slots > 0 ? new SystemTextCache(slots) : null;
+        }
     }
 
     /** Analyses one exchange; never throws on any exchange the reader produced. */
     public ContentSignals analyze(Exchange e) {
-        return run(e, scratch.get());
+        return run(e, perThread.get());
+    }
+
+    /** This thread's system-text cache, or null without one (for tests). */
+    SystemTextCache systemCache() {
+        return perThread.get().cache;
     }
 
     /**
@@ -70,8 +98,9 @@ public final class ContentAnalyzer {
      * request-parameter cues as {@code param:...}.
      */
     public List<String> explain(Exchange e) {
-        PromptScanner.Scratch sc = scratch.get();
-        ContentSignals s = run(e, sc);
+        PerThread t = perThread.get();
+        PromptScanner.Scratch sc = t.scratch;
+        ContentSignals s = run(e, t);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < sc.firedCount; i++) {
             Feature f = lex.feature(sc.fired[i]);
@@ -140,7 +169,7 @@ public final class ContentAnalyzer {
      * {@link ContentSignals#templateHash()}); 0 for text without words.
      */
     public long templateHash(String text) {
-        PromptScanner.Scratch sc = scratch.get();
+        PromptScanner.Scratch sc = perThread.get().scratch;
         sc.resetAll();
         scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
         return SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
@@ -151,7 +180,7 @@ public final class ContentAnalyzer {
      * {@link ContentSignals#templateKey()}); 0 for text without words.
      */
     public long templateKey(String text) {
-        PromptScanner.Scratch sc = scratch.get();
+        PromptScanner.Scratch sc = perThread.get().scratch;
         sc.resetAll();
         scanner.scan(text, HEAD_CHARS, TAIL_CHARS, sc);
         return SimHash.key(sc.sim, sc.simWeight, sc.simCount, PromptScanner.INSTRUCTION_WEIGHT);
@@ -159,7 +188,8 @@ public final class ContentAnalyzer {
 
     // ------------------------------------------------------------------------------------------
 
-    private ContentSignals run(Exchange e, PromptScanner.Scratch sc) {
+    private ContentSignals run(Exchange e, PerThread t) {
+        PromptScanner.Scratch sc = t.scratch;
         sc.resetAll();
         String prompt = e.lastUserText();
         String system = e.systemText();
@@ -187,13 +217,28 @@ public final class ContentAnalyzer {
         int numbers = sc.numbers;
         int questionMarks = sc.questionMarks;
 
+        long promptHash = sc.exactHash;
+
         // system text: the same families (judges and CoT instructions often live there)
         long systemTemplateHash = 0;
+        long systemHash = 0;
         if (!system.isEmpty()) {
-            sc.resetText();
-            scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, sc);
-            match(sc);
-            systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
+            if (t.cache == null) {
+                sc.resetText();
+                scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, sc);
+                match(sc);
+                systemTemplateHash = SimHash.of(sc.sim, sc.simWeight, sc.simCount, sc.lanes);
+                systemHash = sc.exactHash;
+            } else {
+                SystemTextCache.Part part = t.cache.get(system);
+                if (part == null) {
+                    part = systemPart(system, t.systemScratch);
+                    t.cache.put(part);
+                }
+                part.replayInto(sc);
+                systemTemplateHash = part.templateHash();
+                systemHash = part.exactHash();
+            }
         }
 
         double[] keep = sc.keep;
@@ -222,10 +267,10 @@ public final class ContentAnalyzer {
         int priorToolCalls = 0;
         List<Turn> turns = e.turns();
         for (int i = 0, size = turns.size(); i < size; i++) { // indexed: no iterator per exchange
-            Turn t = turns.get(i);
-            toolResults += t.toolResults();
-            if (t.role() == Role.ASSISTANT) {
-                priorToolCalls += t.toolCalls().size();
+            Turn turn = turns.get(i);
+            toolResults += turn.toolResults();
+            if (turn.role() == Role.ASSISTANT) {
+                priorToolCalls += turn.toolCalls().size();
             }
         }
         boolean toolsOffered = !e.tools().isEmpty();
@@ -270,8 +315,22 @@ public final class ContentAnalyzer {
                 mathHits, mathChars, numbers, writingHits, qaHits, questionMarks, optionLines, chatHits, words);
 
         return new ContentSignals(round(cot), round(recon), round(rubric), round(censor), round(sqa), agentic,
-                maxed, cap, templateHash, exactHash(prompt), exactHash(system), prompt.length(),
+                maxed, cap, templateHash, promptHash, systemHash, prompt.length(),
                 round(tool), systemTemplateHash, templateKey);
+    }
+
+    /**
+     * What the system text contributes to an exchange's analysis, computed on its own in {@code work}: the
+     * same scan and phrase match the inline path runs on it, from a fresh state. Replaying it after the
+     * user prompt's match gives the inline path's state (see {@link SystemTextCache.Part#replayInto}).
+     */
+    private SystemTextCache.Part systemPart(String system, PromptScanner.Scratch work) {
+        work.resetAll();
+        scanner.scan(system, SYSTEM_HEAD_CHARS, SYSTEM_TAIL_CHARS, work);
+        match(work);
+        long th = SimHash.of(work.sim, work.simWeight, work.simCount, work.lanes);
+        return new SystemTextCache.Part(system, java.util.Arrays.copyOf(work.fired, work.firedCount), work.groups,
+                work.rulesMet, work.doubleBrackets, th, work.exactHash);
     }
 
     /**

@@ -39,17 +39,64 @@ final class PromptScanner {
         this.lex = lex;
     }
 
-    /** Scans the head and tail windows of {@code s}. */
+    /**
+     * Scans the head and tail windows of {@code s} and sets {@link Scratch#exactHash} to
+     * {@link ContentAnalyzer#exactHash(String) exactHash(s)}.
+     *
+     * <p>The exact hash is a serial multiply chain over every char of {@code s}; it is computed inside the
+     * window loop (an out-of-order core runs it next to the scanner's own per-word chain, so it costs
+     * little there) and by a plain loop over the chars between the windows only.
+     */
     void scan(String s, int head, int tail, Scratch sc) {
+        sc.exactStart();
         int n = s.length();
         if (n <= head + tail) {
             scanRange(sc.chars(s, 0, n), 0, n, sc.charCount, sc);
         } else {
             scanRange(sc.chars(s, 0, head), 0, head, sc.charCount, sc);
+            exactMiddle(s, head, n - tail, sc);
             sc.addId(-1);
             sc.addSim(MASK_GAP, 1);
             scanRange(sc.chars(s, n - tail, n), 0, tail, sc.charCount, sc);
         }
+        sc.exactFinish();
+    }
+
+    /** Feeds {@code s[from, to)} (never scanned for words) to the exact hash, in chunks of the char buffer. */
+    private static void exactMiddle(String s, int from, int to, Scratch sc) {
+        char[] buf = sc.chars;
+        for (int i = from; i < to; i += buf.length) {
+            int end = Math.min(to, i + buf.length);
+            s.getChars(i, end, buf, 0);
+            exactRange(buf, 0, end - i, sc);
+        }
+    }
+
+    /**
+     * Feeds {@code s[from, to)} to the exact-hash state of {@code sc}; the same step as
+     * {@link ContentAnalyzer#exactHash(String)} (whitespace runs collapse to one space, chars lower-cased).
+     */
+    static void exactRange(char[] s, int from, int to, Scratch sc) {
+        long h = sc.exH;
+        boolean any = sc.exAny;
+        boolean pending = sc.exPending;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (c <= ' ' || (c > 127 && Character.isWhitespace(c))) {
+                pending = any;
+                continue;
+            }
+            if (pending) {
+                h = Lexicon.hashStep(h, ' ');
+                pending = false;
+            }
+            char l = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            h = Lexicon.hashStep(h, l);
+            any = true;
+        }
+        sc.exH = h;
+        sc.exAny = any;
+        sc.exPending = pending;
     }
 
     /**
@@ -72,6 +119,10 @@ final class PromptScanner {
         int backticks = 0;
         int braceDepth = 0;
         int braceSimPos = 0;
+        // exact-hash state (see exactRange), in locals for the loop
+        long exH = sc.exH;
+        boolean exAny = sc.exAny;
+        boolean exPending = sc.exPending;
         for (int i = from; i < to; i++) {
             char c = s[i];
             boolean alnum;
@@ -90,16 +141,45 @@ final class PromptScanner {
                     alnum = false;
                     lower = c;
                 }
+                if (c > ' ') {
+                    if (exPending) {
+                        exH = Lexicon.hashStep(exH, ' ');
+                        exPending = false;
+                    }
+                    exH = Lexicon.hashStep(exH, lower);
+                    exAny = true;
+                } else {
+                    exPending = exAny;
+                }
             } else {
                 alnum = Character.isLetterOrDigit(c);
                 lower = alnum ? Character.toLowerCase(c) : c;
+                if (!alnum && Character.isWhitespace(c)) {
+                    exPending = exAny;
+                } else {
+                    if (exPending) {
+                        exH = Lexicon.hashStep(exH, ' ');
+                        exPending = false;
+                    }
+                    exH = Lexicon.hashStep(exH, alnum ? lower : Character.toLowerCase(c));
+                    exAny = true;
+                }
             }
             if (alnum) {
                 if (chunkStart) {
                     chunkStart = false;
                     chunkSimPos = sc.simCount;
                     if ((lower == 'h' || lower == 'w') && !inCode && isUrl(s, i, limit)) {
-                        i = skipChunk(s, i, to) - 1;
+                        int end = skipChunk(s, i, to);
+                        // the skipped chars still count for the exact hash
+                        sc.exH = exH;
+                        sc.exAny = exAny;
+                        sc.exPending = exPending;
+                        exactRange(s, i + 1, end, sc);
+                        exH = sc.exH;
+                        exAny = sc.exAny;
+                        exPending = sc.exPending;
+                        i = end - 1;
                         sc.addSim(MASK_URL, 1);
                         sc.urls++;
                         sentenceStart = false;
@@ -201,7 +281,15 @@ final class PromptScanner {
                         sc.simCount = chunkSimPos;
                         sc.addSim(MASK_EMAIL, 1);
                         sc.emails++;
-                        i = skipChunk(s, i, to) - 1;
+                        int end = skipChunk(s, i, to);
+                        sc.exH = exH;
+                        sc.exAny = exAny;
+                        sc.exPending = exPending;
+                        exactRange(s, i + 1, end, sc);
+                        exH = sc.exH;
+                        exAny = sc.exAny;
+                        exPending = sc.exPending;
+                        i = end - 1;
                         chunkStart = true;
                     }
                 }
@@ -242,6 +330,9 @@ final class PromptScanner {
                 braceDepth = 0; // not a placeholder: a code block or JSON body
             }
         }
+        sc.exH = exH;
+        sc.exAny = exAny;
+        sc.exPending = exPending;
         if (len > 0 && !inCode) {
             int id = digitsOnly ? Lexicon.NUM : lex.id(h);
             sc.addId(id);
@@ -319,6 +410,13 @@ final class PromptScanner {
         int parens;
         int emails;
 
+        /** Exact hash of the text last scanned (set by {@link PromptScanner#scan}). */
+        long exactHash;
+        // running exact-hash state of the text being scanned
+        long exH;
+        boolean exAny;
+        boolean exPending;
+
         // phrase matching state
         int[] stamp;
         int generation;
@@ -365,6 +463,21 @@ final class PromptScanner {
                 sim[simCount] = h;
                 simWeight[simCount] = (byte) weight;
                 simCount++;
+            }
+        }
+
+        void exactStart() {
+            exH = Lexicon.hashStart();
+            exAny = false;
+            exPending = false;
+        }
+
+        void exactFinish() {
+            if (!exAny) {
+                exactHash = 0;
+            } else {
+                long h = Lexicon.mix(exH);
+                exactHash = h == 0 ? 1 : h;
             }
         }
 
