@@ -48,6 +48,10 @@ public final class ContentAnalyzer {
 
     private static final Lexicon LEXICON = ContentLexicon.build();
 
+    // ContentLexicon.RULES flattened into arrays: markGroups runs them once per matched phrase
+    private static final long[] RULE_REQUIRED = ContentLexicon.RULES.stream().mapToLong(ContentLexicon.Rule::required).toArray();
+    private static final int[] RULE_WINDOW = ContentLexicon.RULES.stream().mapToInt(ContentLexicon.Rule::window).toArray();
+
     private final Lexicon lex;
     private final PromptScanner scanner;
     private final ThreadLocal<PerThread> perThread;
@@ -341,67 +345,68 @@ public final class ContentAnalyzer {
     private void match(PromptScanner.Scratch sc) {
         int[] ids = sc.ids;
         int n = sc.idCount;
+        int neutral = Family.NEUTRAL.ordinal();
         for (int i = 0; i < n; i++) {
-            if (ids[i] < 0) {
+            int first = ids[i];
+            if (first < 0) {
                 continue;
             }
-            int node = 0;
+            int node = lex.child(0, first);
+            if (node < 0) {
+                continue; // most words start no phrase
+            }
             int[] best = null;
+            int bestNode = -1;
             int bestEnd = i;
             long pathGroups = 0;
-            for (int j = i; j < n; j++) {
+            for (int j = i;;) {
+                int[] t = lex.terminal(node);
+                if (t != null) {
+                    best = t;
+                    bestNode = node;
+                    bestEnd = j;
+                    pathGroups |= lex.terminalGroups(node);
+                }
+                if (++j >= n) {
+                    break;
+                }
                 int id = ids[j];
                 if (id < 0) {
                     break;
                 }
-                int child = lex.child(node, id);
-                if (child < 0) {
+                node = lex.child(node, id);
+                if (node < 0) {
                     break;
-                }
-                node = child;
-                int[] t = lex.terminal(node);
-                if (t != null) {
-                    best = t;
-                    bestEnd = j;
-                    for (int fid : t) {
-                        pathGroups |= lex.feature(fid).groups();
-                    }
                 }
             }
             if (best != null) {
                 int start = i;
                 i = bestEnd; // leftmost-longest: words inside a match start no other match
-                if (lex.feature(best[0]).family() == Family.NEUTRAL) {
+                if (lex.featureFamily(best[0]) == neutral) {
                     continue; // a benign longer reading wins over every shorter cue inside it
                 }
                 // shorter phrases inside the longest one still count as cue groups ("walk through" in
                 // "walk through your reasoning"), but only the longest fires its weight
-                long own = 0;
-                for (int fid : best) {
-                    own |= lex.feature(fid).groups();
-                }
+                long own = lex.terminalGroups(bestNode);
                 if (own == 0) {
                     // a phrase without cue groups of its own ("explain your reasoning") still shows the
                     // groups of the single words it covers
                     own = pathGroups;
                     for (int k = start; k <= bestEnd; k++) {
                         int node1 = lex.child(0, ids[k]);
-                        int[] t1 = node1 < 0 ? null : lex.terminal(node1);
-                        if (t1 != null) {
-                            for (int fid : t1) {
-                                own |= lex.feature(fid).groups();
-                            }
+                        if (node1 >= 0) {
+                            own |= lex.terminalGroups(node1);
                         }
                     }
                 }
                 markGroups(sc, own, start);
+                int[] stamp = sc.stamp;
                 for (int fid : best) {
-                    Feature f = lex.feature(fid);
-                    sc.familyHits[f.family().ordinal()]++;
-                    if (sc.stamp[fid] != sc.generation) {
-                        sc.stamp[fid] = sc.generation;
+                    sc.familyHits[lex.featureFamily(fid)]++;
+                    if (stamp[fid] != sc.generation) {
+                        stamp[fid] = sc.generation;
                         sc.fired[sc.firedCount++] = fid;
-                        sc.groups |= f.groups();
+                        sc.groups |= lex.featureGroups(fid);
                     }
                 }
             }
@@ -420,15 +425,15 @@ public final class ContentAnalyzer {
             sc.groupPos[bit] = pos;
             g &= g - 1;
         }
-        List<ContentLexicon.Rule> rules = ContentLexicon.RULES;
-        for (int r = 0; r < rules.size(); r++) {
-            ContentLexicon.Rule rule = rules.get(r);
-            if (rule.window() == 0 || (rule.required() & groups) == 0 || (sc.rulesMet & (1L << r)) != 0) {
+        long[] required = RULE_REQUIRED;
+        int[] windows = RULE_WINDOW;
+        for (int r = 0; r < required.length; r++) {
+            int window = windows[r];
+            if (window == 0 || (required[r] & groups) == 0 || (sc.rulesMet & (1L << r)) != 0) {
                 continue;
             }
-            long need = rule.required();
+            long need = required[r];
             boolean ok = true;
-            int window = rule.window() == 0 ? Integer.MAX_VALUE / 4 : rule.window();
             while (need != 0) {
                 int bit = Long.numberOfTrailingZeros(need);
                 if (pos - sc.groupPos[bit] > window) {

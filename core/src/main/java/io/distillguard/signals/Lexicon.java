@@ -58,6 +58,16 @@ final class Lexicon {
      */
     private int[] rootChildren = filled(1024);
     private int[][] terminal = new int[1024][]; // node -> features ending there (null = none)
+    /** Node -> union of the cue groups of the features ending there (0 = none); saves a feature lookup per hit. */
+    private long[] terminalGroups = new long[1024];
+    /**
+     * Node -> bit {@code id & 63} set for each child token id: most trie steps of a prompt find no child,
+     * and this one-load test rejects them before the hashed edge probe.
+     */
+    private long[] childMask = new long[1024];
+    // per feature id, flattened out of the Feature records for the per-hit loops
+    private long[] featureGroups = new long[256];
+    private int[] featureFamily = new int[256];
     private boolean[] instruction = new boolean[1024]; // token id -> prompt-instruction word
 
     Lexicon() {
@@ -80,6 +90,12 @@ final class Lexicon {
         }
         Feature f = new Feature(features.size(), name, family, weight, groups);
         features.add(f);
+        if (f.id() >= featureGroups.length) {
+            featureGroups = Arrays.copyOf(featureGroups, featureGroups.length * 2);
+            featureFamily = Arrays.copyOf(featureFamily, featureFamily.length * 2);
+        }
+        featureGroups[f.id()] = groups;
+        featureFamily[f.id()] = family.ordinal();
         for (String p : phrases) {
             for (List<String> expansion : expand(p)) {
                 insert(expansion, f);
@@ -121,7 +137,9 @@ final class Lexicon {
         }
         if (node >= terminal.length) {
             terminal = Arrays.copyOf(terminal, Math.max(node + 1, terminal.length * 2));
+            terminalGroups = Arrays.copyOf(terminalGroups, terminal.length);
         }
+        terminalGroups[node] |= f.groups();
         int[] t = terminal[node];
         if (t == null) {
             terminal[node] = new int[] {f.id()};
@@ -283,6 +301,10 @@ final class Lexicon {
         }
         triePut(edgeKey(node, id), child);
         trieEdges++;
+        if (node >= childMask.length) {
+            childMask = Arrays.copyOf(childMask, Math.max(node + 1, childMask.length * 2));
+        }
+        childMask[node] |= 1L << (id & 63);
         if (node == 0 && id >= 0) {
             if (id >= rootChildren.length) {
                 int old = rootChildren.length;
@@ -338,6 +360,9 @@ final class Lexicon {
         if (node == 0) {
             return id >= 0 && id < rootChildren.length ? rootChildren[id] : -1;
         }
+        if (node >= childMask.length || (childMask[node] & 1L << (id & 63)) == 0) {
+            return -1;
+        }
         long key = edgeKey(node, id);
         long[] keys = trieKeys;
         int mask = keys.length - 1;
@@ -357,6 +382,21 @@ final class Lexicon {
     /** Features whose phrase ends at this node, or null. */
     int[] terminal(int node) {
         return node < terminal.length ? terminal[node] : null;
+    }
+
+    /** Union of the cue groups of the features ending at this node; 0 when none end there. */
+    long terminalGroups(int node) {
+        return node < terminalGroups.length ? terminalGroups[node] : 0;
+    }
+
+    /** Cue groups of a feature (as {@link Feature#groups()}, without the record lookup). */
+    long featureGroups(int id) {
+        return featureGroups[id];
+    }
+
+    /** Family ordinal of a feature (as {@link Feature#family()}, without the record lookup). */
+    int featureFamily(int id) {
+        return featureFamily[id];
     }
 
     boolean isInstruction(int id) {
