@@ -68,6 +68,7 @@ final class Lexicon {
     // per feature id, flattened out of the Feature records for the per-hit loops
     private long[] featureGroups = new long[256];
     private int[] featureFamily = new int[256];
+    private double[] featureWeight = new double[256];
     private boolean[] instruction = new boolean[1024]; // token id -> prompt-instruction word
 
     Lexicon() {
@@ -93,7 +94,9 @@ final class Lexicon {
         if (f.id() >= featureGroups.length) {
             featureGroups = Arrays.copyOf(featureGroups, featureGroups.length * 2);
             featureFamily = Arrays.copyOf(featureFamily, featureFamily.length * 2);
+            featureWeight = Arrays.copyOf(featureWeight, featureWeight.length * 2);
         }
+        featureWeight[f.id()] = weight;
         featureGroups[f.id()] = groups;
         featureFamily[f.id()] = family.ordinal();
         for (String p : phrases) {
@@ -267,7 +270,7 @@ final class Lexicon {
 
     private void vocabPut(long h, int id) {
         int mask = vocabKeys.length - 1;
-        int i = (int) mix(h) & mask;
+        int i = vocabSlot(h) & mask;
         while (vocabKeys[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -338,11 +341,22 @@ final class Lexicon {
         return ((long) node << 32 | (id & 0xffffffffL)) + 1;
     }
 
+    /**
+     * Home slot of a token hash in the vocabulary table (before masking). The token hash is FNV-1a, whose
+     * high half is well mixed already, so folding it costs a few ALU operations instead of the two
+     * multiplies of {@link #mix} on the latency path of every scanned word. Only the probe position
+     * depends on it, never a token id.
+     */
+    private static int vocabSlot(long h) {
+        int x = (int) (h >>> 32) ^ (int) h;
+        return x ^ x >>> 15;
+    }
+
     /** Token id of a token hash, or -1 when the word is not in the vocabulary. */
     int id(long tokenHash) {
         long[] keys = vocabKeys;
         int mask = keys.length - 1;
-        int i = (int) mix(tokenHash) & mask;
+        int i = vocabSlot(tokenHash) & mask;
         while (true) {
             long k = keys[i];
             if (k == tokenHash) {
@@ -397,6 +411,11 @@ final class Lexicon {
     /** Family ordinal of a feature (as {@link Feature#family()}, without the record lookup). */
     int featureFamily(int id) {
         return featureFamily[id];
+    }
+
+    /** Weight of a feature (as {@link Feature#weight()}, without the record lookup). */
+    double featureWeight(int id) {
+        return featureWeight[id];
     }
 
     boolean isInstruction(int id) {
