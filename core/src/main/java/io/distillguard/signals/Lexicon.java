@@ -326,7 +326,7 @@ final class Lexicon {
 
     private void triePut(long key, int child) {
         int mask = trieKeys.length - 1;
-        int i = (int) mix(key) & mask;
+        int i = edgeSlot(key) & mask;
         while (trieKeys[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -350,6 +350,16 @@ final class Lexicon {
     private static int vocabSlot(long h) {
         int x = (int) (h >>> 32) ^ (int) h;
         return x ^ x >>> 15;
+    }
+
+    /**
+     * Home slot of a trie edge key (node in the high half, token id in the low half): one 32-bit multiply
+     * spreads the node over the table instead of the two 64-bit multiplies of {@link #mix}. Only the probe
+     * position depends on it, never a result.
+     */
+    private static int edgeSlot(long key) {
+        int x = (int) (key >>> 32) * 0x9E3779B1 + (int) key;
+        return x ^ x >>> 16;
     }
 
     /** Token id of a token hash, or -1 when the word is not in the vocabulary. */
@@ -380,7 +390,7 @@ final class Lexicon {
         long key = edgeKey(node, id);
         long[] keys = trieKeys;
         int mask = keys.length - 1;
-        int i = (int) mix(key) & mask;
+        int i = edgeSlot(key) & mask;
         while (true) {
             long k = keys[i];
             if (k == key) {
