@@ -58,6 +58,17 @@ final class Lexicon {
      */
     private int[] rootChildren = filled(1024);
     private int[][] terminal = new int[1024][]; // node -> features ending there (null = none)
+    /** Node -> union of the cue groups of the features ending there (0 = none); saves a feature lookup per hit. */
+    private long[] terminalGroups = new long[1024];
+    /**
+     * Node -> bit {@code id & 63} set for each child token id: most trie steps of a prompt find no child,
+     * and this one-load test rejects them before the hashed edge probe.
+     */
+    private long[] childMask = new long[1024];
+    // per feature id, flattened out of the Feature records for the per-hit loops
+    private long[] featureGroups = new long[256];
+    private int[] featureFamily = new int[256];
+    private double[] featureWeight = new double[256];
     private boolean[] instruction = new boolean[1024]; // token id -> prompt-instruction word
 
     Lexicon() {
@@ -80,6 +91,14 @@ final class Lexicon {
         }
         Feature f = new Feature(features.size(), name, family, weight, groups);
         features.add(f);
+        if (f.id() >= featureGroups.length) {
+            featureGroups = Arrays.copyOf(featureGroups, featureGroups.length * 2);
+            featureFamily = Arrays.copyOf(featureFamily, featureFamily.length * 2);
+            featureWeight = Arrays.copyOf(featureWeight, featureWeight.length * 2);
+        }
+        featureWeight[f.id()] = weight;
+        featureGroups[f.id()] = groups;
+        featureFamily[f.id()] = family.ordinal();
         for (String p : phrases) {
             for (List<String> expansion : expand(p)) {
                 insert(expansion, f);
@@ -121,7 +140,9 @@ final class Lexicon {
         }
         if (node >= terminal.length) {
             terminal = Arrays.copyOf(terminal, Math.max(node + 1, terminal.length * 2));
+            terminalGroups = Arrays.copyOf(terminalGroups, terminal.length);
         }
+        terminalGroups[node] |= f.groups();
         int[] t = terminal[node];
         if (t == null) {
             terminal[node] = new int[] {f.id()};
@@ -249,7 +270,7 @@ final class Lexicon {
 
     private void vocabPut(long h, int id) {
         int mask = vocabKeys.length - 1;
-        int i = (int) mix(h) & mask;
+        int i = vocabSlot(h) & mask;
         while (vocabKeys[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -283,6 +304,10 @@ final class Lexicon {
         }
         triePut(edgeKey(node, id), child);
         trieEdges++;
+        if (node >= childMask.length) {
+            childMask = Arrays.copyOf(childMask, Math.max(node + 1, childMask.length * 2));
+        }
+        childMask[node] |= 1L << (id & 63);
         if (node == 0 && id >= 0) {
             if (id >= rootChildren.length) {
                 int old = rootChildren.length;
@@ -301,7 +326,7 @@ final class Lexicon {
 
     private void triePut(long key, int child) {
         int mask = trieKeys.length - 1;
-        int i = (int) mix(key) & mask;
+        int i = edgeSlot(key) & mask;
         while (trieKeys[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -316,11 +341,32 @@ final class Lexicon {
         return ((long) node << 32 | (id & 0xffffffffL)) + 1;
     }
 
+    /**
+     * Home slot of a token hash in the vocabulary table (before masking). The token hash is FNV-1a, whose
+     * high half is well mixed already, so folding it costs a few ALU operations instead of the two
+     * multiplies of {@link #mix} on the latency path of every scanned word. Only the probe position
+     * depends on it, never a token id.
+     */
+    private static int vocabSlot(long h) {
+        int x = (int) (h >>> 32) ^ (int) h;
+        return x ^ x >>> 15;
+    }
+
+    /**
+     * Home slot of a trie edge key (node in the high half, token id in the low half): one 32-bit multiply
+     * spreads the node over the table instead of the two 64-bit multiplies of {@link #mix}. Only the probe
+     * position depends on it, never a result.
+     */
+    private static int edgeSlot(long key) {
+        int x = (int) (key >>> 32) * 0x9E3779B1 + (int) key;
+        return x ^ x >>> 16;
+    }
+
     /** Token id of a token hash, or -1 when the word is not in the vocabulary. */
     int id(long tokenHash) {
         long[] keys = vocabKeys;
         int mask = keys.length - 1;
-        int i = (int) mix(tokenHash) & mask;
+        int i = vocabSlot(tokenHash) & mask;
         while (true) {
             long k = keys[i];
             if (k == tokenHash) {
@@ -338,10 +384,13 @@ final class Lexicon {
         if (node == 0) {
             return id >= 0 && id < rootChildren.length ? rootChildren[id] : -1;
         }
+        if (node >= childMask.length || (childMask[node] & 1L << (id & 63)) == 0) {
+            return -1;
+        }
         long key = edgeKey(node, id);
         long[] keys = trieKeys;
         int mask = keys.length - 1;
-        int i = (int) mix(key) & mask;
+        int i = edgeSlot(key) & mask;
         while (true) {
             long k = keys[i];
             if (k == key) {
@@ -357,6 +406,26 @@ final class Lexicon {
     /** Features whose phrase ends at this node, or null. */
     int[] terminal(int node) {
         return node < terminal.length ? terminal[node] : null;
+    }
+
+    /** Union of the cue groups of the features ending at this node; 0 when none end there. */
+    long terminalGroups(int node) {
+        return node < terminalGroups.length ? terminalGroups[node] : 0;
+    }
+
+    /** Cue groups of a feature (as {@link Feature#groups()}, without the record lookup). */
+    long featureGroups(int id) {
+        return featureGroups[id];
+    }
+
+    /** Family ordinal of a feature (as {@link Feature#family()}, without the record lookup). */
+    int featureFamily(int id) {
+        return featureFamily[id];
+    }
+
+    /** Weight of a feature (as {@link Feature#weight()}, without the record lookup). */
+    double featureWeight(int id) {
+        return featureWeight[id];
     }
 
     boolean isInstruction(int id) {
