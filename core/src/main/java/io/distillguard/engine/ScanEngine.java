@@ -30,6 +30,7 @@ import io.distillguard.signals.Capability;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
 import io.distillguard.util.LongMap;
+import io.distillguard.util.UnionFind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -658,16 +659,13 @@ public final class ScanEngine {
                 }
             }
         }
-        int[] root = new int[parts.size()];
-        for (int p = 0; p < root.length; p++) {
-            root[p] = p;
-        }
+        UnionFind merged = new UnionFind(parts.size());
         for (Map.Entry<Long, int[]> en : cross.entrySet()) {
             int p = (int) (en.getKey() >>> 32);
             int q = (int) (long) en.getKey();
             int smaller = Math.min(parts.get(p).length, parts.get(q).length);
             if (en.getValue()[0] >= Math.max(2, Math.ceil(config.clusterMergeMinCrossShare() * smaller))) {
-                union(root, p, q);
+                merged.union(p, q);
             }
         }
         // one script split by label propagation (its members share little but behave alike): the mean
@@ -680,13 +678,13 @@ public final class ScanEngine {
             for (int q = p + 1; q < parts.size(); q++) {
                 if (centre[p] != null && centre[q] != null
                         && maxDifference(centre[p], centre[q]) <= config.clusterMergeMaxBehaviourDistance()) {
-                    union(root, p, q);
+                    merged.union(p, q);
                 }
             }
         }
         TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
         for (int p = 0; p < parts.size(); p++) {
-            List<Integer> g = groups.computeIfAbsent(findRoot(root, p), x -> new ArrayList<>());
+            List<Integer> g = groups.computeIfAbsent(merged.find(p), x -> new ArrayList<>());
             for (int v : parts.get(p)) {
                 g.add(v);
             }
@@ -712,12 +710,6 @@ public final class ScanEngine {
             }
         }
         return 1 - keep;
-    }
-
-    private static void union(int[] root, int p, int q) {
-        int rp = findRoot(root, p);
-        int rq = findRoot(root, q);
-        root[Math.max(rp, rq)] = Math.min(rp, rq);
     }
 
     /** Mean behavioural fingerprint of the members that have one; null when fewer than the minimum size do. */
@@ -752,14 +744,6 @@ public final class ScanEngine {
             d = Math.max(d, Math.abs(a[i] - b[i]));
         }
         return d;
-    }
-
-    private static int findRoot(int[] root, int p) {
-        while (root[p] != p) {
-            root[p] = root[root[p]];
-            p = root[p];
-        }
-        return p;
     }
 
     /** Strong link strength (see {@link #tieStrength}) of each member, indexed by vertex, within the group. */

@@ -5,6 +5,7 @@ import io.distillguard.profile.AccountProfile;
 import io.distillguard.profile.Attribute;
 import io.distillguard.profile.Hashes;
 import io.distillguard.util.LongMap;
+import io.distillguard.util.UnionFind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -296,10 +297,8 @@ public final class Linker {
             }
         }
         long[] hashes = all.stream().mapToLong(Long::longValue).toArray();
-        int[] parent = new int[hashes.length];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        // sorted hashes: each set's representative, its smallest index, is its smallest hash
+        UnionFind sameTemplate = new UnionFind(hashes.length);
         for (int band = 0; band < 4; band++) {
             TreeMap<Integer, IntList> buckets = new TreeMap<>();
             for (int i = 0; i < hashes.length; i++) {
@@ -311,7 +310,7 @@ public final class Linker {
                 for (int x = 0; x < m; x++) {
                     for (int y = x + 1; y < m; y++) {
                         if (Long.bitCount(hashes[l.get(x)] ^ hashes[l.get(y)]) <= 3) {
-                            union(parent, l.get(x), l.get(y));
+                            sameTemplate.union(l.get(x), l.get(y));
                         }
                     }
                 }
@@ -319,30 +318,9 @@ public final class Linker {
         }
         Map<Long, Long> canon = new HashMap<>();
         for (int i = 0; i < hashes.length; i++) {
-            canon.put(hashes[i], hashes[find(parent, i)]);
+            canon.put(hashes[i], hashes[sameTemplate.find(i)]);
         }
         return canon;
-    }
-
-    private static int find(int[] p, int i) {
-        while (p[i] != i) {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a);
-        int rb = find(p, b);
-        if (ra != rb) {
-            // smaller index = smaller hash (sorted), so the root stays the smallest hash
-            if (ra < rb) {
-                p[rb] = ra;
-            } else {
-                p[ra] = rb;
-            }
-        }
     }
 
     private static void add(Map<LinkAttribute, TreeMap<Long, IntList>> index, LinkAttribute a, String value, int i) {
