@@ -263,6 +263,18 @@ public final class NetworkData {
         return IpAddresses.prefixKey(ip);
     }
 
+    /**
+     * The value (0 .. 2^32-1) of {@code ip} when it is plain dotted IPv4 text, without allocating; -1 for
+     * anything else, including IPv6 forms that carry an IPv4 address (those go through
+     * {@link #prefixKey(String)}). For such an address {@code prefixKey(ip)} is the /24 of this value.
+     */
+    public static long plainIpv4(String ip) {
+        if (ip == null || ip.isEmpty() || ip.length() > 15 || ip.indexOf(':') >= 0) {
+            return -1;
+        }
+        return IpAddresses.parseV4(ip, 0, ip.length());
+    }
+
     /** Whether {@code ip} is an address this class accepts (see {@link IpAddresses}). */
     public static boolean isAddress(String ip) {
         return IpAddresses.parse(ip, new long[2]) != IpAddresses.INVALID;

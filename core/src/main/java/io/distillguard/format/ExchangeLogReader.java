@@ -73,8 +73,7 @@ public final class ExchangeLogReader {
                 .build();
         // No interning: field names are compared with equals, and hostile input with millions of
         // distinct names should not fill the JVM's string table.
-        this.factory = JsonFactory.builder().streamReadConstraints(constraints)
-                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
         this.parser = new RecordParser(factory, b.signalTextOnly);
         boolean signalTextOnly = b.signalTextOnly;
         this.workerParsers = ThreadLocal.withInitial(() -> new RecordParser(factory, signalTextOnly));

@@ -211,7 +211,9 @@ public final class AccountProfile {
         if (f.addr != null) {
             Sketches.kmvAdd(kmv, OFF_IPS, K_IPS, Hashes.mix32(f.addrHash));
             top(Attribute.IP, f.addrHash, f.addr, sink);
-            top(Attribute.IP_PREFIX, f.prefixHash, f.prefix, sink);
+            if (top(Attribute.IP_PREFIX, f.prefixHash)) {
+                sink.seen(Attribute.IP_PREFIX, f.prefixHash, f.prefix());
+            }
         }
         Sketches.kmvAdd(kmv, OFF_TIME, K_TIME, Hashes.mix32(Math.floorDiv(ts, TIME_BUCKET_MS)));
         // templateKey is equal for prompts of one template; templateHash is a SimHash (near, rarely equal)
@@ -225,8 +227,8 @@ public final class AccountProfile {
         }
         top(Attribute.USER_AGENT, f.userAgentHash, f.userAgent, sink);
         top(Attribute.TLS, f.tlsHash, f.tls, sink);
-        if (f.asn != null) {
-            top(Attribute.ASN, f.asnHash, f.asn, sink);
+        if (top(Attribute.ASN, f.asnHash)) {
+            sink.seen(Attribute.ASN, f.asnHash, f.asn());
         }
         if (f.country != null) {
             top(Attribute.COUNTRY, f.countryHash, f.country, sink);
@@ -289,14 +291,19 @@ public final class AccountProfile {
     }
 
     private void top(Attribute a, long h, String value, ValueSink sink) {
+        if (top(a, h)) {
+            sink.seen(a, h, value);
+        }
+    }
+
+    /** Counts the value with hash {@code h} (0 = none: not counted); true when it just became a top value. */
+    private boolean top(Attribute a, long h) {
         if (h == 0) {
-            return;
+            return false;
         }
         int before = Sketches.mgTopFind(mgKeys, mgCounts, a.offset, a.k, h);
         int slot = Sketches.mgAdd(mgKeys, mgCounts, a.offset, a.k, h, 0);
-        if (slot >= 0 && before < 0) {
-            sink.seen(a, h, value);
-        }
+        return slot >= 0 && before < 0;
     }
 
     private void snapshot(ModelCatalog catalog, long ts) {

@@ -1,6 +1,7 @@
 package io.distillguard.profile;
 
 import io.distillguard.enrich.IpInfo;
+import io.distillguard.enrich.NetworkData;
 import io.distillguard.model.Exchange;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,13 +30,16 @@ public final class ExchangeFacts {
     final long modelHash;
     final String addr;
     final long addrHash;
-    final String prefix;
+    /** The address's /24 value ({@code address >>> 8}) when it is plain IPv4, else -1 and {@link #prefixText} holds it. */
+    private final long prefixV4;
+    private final String prefixText;
     final long prefixHash;
     final String userAgent;
     final long userAgentHash;
     final String tls;
     final long tlsHash;
-    final String asn;
+    /** The AS number (reference data first, then the gateway's), null when unknown; its text is built on demand. */
+    private final Integer asnNumber;
     final long asnHash;
     final String country;
     final long countryHash;
@@ -58,15 +62,24 @@ public final class ExchangeFacts {
         this.modelHash = model == null ? 0 : Hashes.of(model);
         this.addr = e.client().ip();
         this.addrHash = addr == null ? 0 : Hashes.of(addr);
-        this.prefix = addr == null ? null : Hashes.prefix(addr);
-        this.prefixHash = addr == null ? 0 : Hashes.of(prefix);
+        // the hashes are needed for every exchange, the texts only when a value becomes an account's top
+        // value: plain IPv4 (nearly all traffic) skips building the prefix text
+        long v4 = NetworkData.plainIpv4(addr);
+        if (v4 >= 0) {
+            this.prefixV4 = v4 >>> 8;
+            this.prefixText = null;
+            this.prefixHash = Hashes.ofIpv4Prefix(v4);
+        } else {
+            this.prefixV4 = -1;
+            this.prefixText = addr == null ? null : Hashes.prefix(addr);
+            this.prefixHash = Hashes.of(prefixText);
+        }
         this.userAgent = e.client().userAgent();
         this.userAgentHash = Hashes.of(userAgent);
         this.tls = e.client().tlsFingerprint() != null ? e.client().tlsFingerprint() : e.client().headerOrder();
         this.tlsHash = Hashes.of(tls);
-        Integer asnNumber = ip.asn() != null ? ip.asn() : e.client().asn();
-        this.asn = asnNumber == null ? null : "AS" + asnNumber;
-        this.asnHash = asn == null ? 0 : Hashes.of(asn);
+        this.asnNumber = ip.asn() != null ? ip.asn() : e.client().asn();
+        this.asnHash = asnNumber == null ? 0 : asnNumber >= 0 ? Hashes.ofAsn(asnNumber) : Hashes.of("AS" + asnNumber);
         String c = ip.country() != null ? ip.country() : e.client().country();
         this.country = c == null ? null : c.strip().toUpperCase(Locale.ROOT);
         this.countryHash = country == null ? 0 : Hashes.of(country);
@@ -101,6 +114,19 @@ public final class ExchangeFacts {
     /** {@link Hashes#of} of the requested model name; 0 when the exchange names none. */
     public long modelHash() {
         return modelHash;
+    }
+
+    /** The /24 or /48 prefix of the client address as text ({@link Hashes#prefix}); null when none. */
+    String prefix() {
+        if (prefixV4 < 0) {
+            return prefixText;
+        }
+        return (prefixV4 >>> 16) + "." + ((prefixV4 >>> 8) & 0xFF) + "." + (prefixV4 & 0xFF) + ".0/24";
+    }
+
+    /** {@code "AS" + number}, null when the AS is unknown. */
+    String asn() {
+        return asnNumber == null ? null : "AS" + asnNumber;
     }
 
     /** The response hit its output cap: stop reason max_tokens/length, or output tokens >= 95% of max_tokens. */

@@ -7,6 +7,9 @@ package io.distillguard.profile;
  */
 public final class Hashes {
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private Hashes() {
     }
 
@@ -15,13 +18,56 @@ public final class Hashes {
         if (s == null || s.isEmpty()) {
             return 0;
         }
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         long m = mix(h);
         return m == 0 ? 1 : m;
+    }
+
+    /**
+     * {@link #of} of the text {@code a.b.c.0/24} (the /24 prefix of the IPv4 address {@code v}, unsigned
+     * 32-bit), without building the text: the hash of every exchange's prefix is needed, its text only when
+     * it becomes a top value.
+     */
+    static long ofIpv4Prefix(long v) {
+        long h = FNV_OFFSET;
+        h = decimal(h, (v >>> 24) & 0xFF);
+        h = (h ^ '.') * FNV_PRIME;
+        h = decimal(h, (v >>> 16) & 0xFF);
+        h = (h ^ '.') * FNV_PRIME;
+        h = decimal(h, (v >>> 8) & 0xFF);
+        h = (h ^ '.') * FNV_PRIME;
+        h = (h ^ '0') * FNV_PRIME;
+        h = (h ^ '/') * FNV_PRIME;
+        h = (h ^ '2') * FNV_PRIME;
+        h = (h ^ '4') * FNV_PRIME;
+        long m = mix(h);
+        return m == 0 ? 1 : m;
+    }
+
+    /** {@link #of} of {@code "AS" + asn} for {@code asn >= 0}, without building the text. */
+    static long ofAsn(int asn) {
+        long h = FNV_OFFSET;
+        h = (h ^ 'A') * FNV_PRIME;
+        h = (h ^ 'S') * FNV_PRIME;
+        h = decimal(h, asn);
+        long m = mix(h);
+        return m == 0 ? 1 : m;
+    }
+
+    /** Feeds the decimal digits of {@code n >= 0} (no leading zeros) to the FNV state {@code h}. */
+    private static long decimal(long h, long n) {
+        long div = 1;
+        while (div <= n / 10) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            h = (h ^ ('0' + (n / div) % 10)) * FNV_PRIME;
+        }
+        return h;
     }
 
     /** SplitMix64 finaliser. */
