@@ -168,14 +168,20 @@ final class Lexicon {
             } else {
                 options.add(part);
             }
+            // tokenised once per part, not once per prefix: a pattern's alternatives multiply the prefixes
+            List<List<String>> optionTokens = new ArrayList<>(options.size());
+            for (String o : options) {
+                optionTokens.add("#".equals(o) ? List.of("#") : tokens(o));
+            }
             List<List<String>> next = new ArrayList<>();
             for (List<String> prefix : out) {
                 if (optional) {
                     next.add(prefix);
                 }
-                for (String o : options) {
-                    List<String> l = new ArrayList<>(prefix);
-                    l.addAll("#".equals(o) ? List.of("#") : tokens(o));
+                for (List<String> toks : optionTokens) {
+                    List<String> l = new ArrayList<>(prefix.size() + toks.size());
+                    l.addAll(prefix);
+                    l.addAll(toks);
                     next.add(l);
                 }
             }
