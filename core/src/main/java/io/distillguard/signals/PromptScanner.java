@@ -107,7 +107,16 @@ final class PromptScanner {
     /** Class of each ASCII char (0 = not a word char): one load instead of three range tests per char. */
     private static final byte[] CHAR_CLASS = new byte[128];
 
+    /**
+     * ASCII separators that are not whitespace and have no case in the separator switch of
+     * {@link #scanRange} (keep the two in step): they skip the switch, a binary search over its cases.
+     */
+    private static final boolean[] PLAIN_SEPARATOR = new boolean[128];
+
     static {
+        for (char c : ",'-&#$|~\\".toCharArray()) {
+            PLAIN_SEPARATOR[c] = true;
+        }
         for (char c = 'a'; c <= 'z'; c++) {
             CHAR_CLASS[c] = LOWER;
         }
@@ -254,6 +263,21 @@ final class PromptScanner {
                 exPending = exAny;
                 backticks = 0;
                 chunkStart = true;
+                if (braceDepth > 0 && simN - braceSimPos > MAX_QUOTE_WORDS) {
+                    braceDepth = 0; // as at the end of the loop body
+                }
+                i++;
+                continue;
+            }
+            if (c < 128 && PLAIN_SEPARATOR[c]) {
+                // punctuation without an action below: only the exact hash and the chunk state change
+                if (exPending) {
+                    exH = Lexicon.hashStep(exH, ' ');
+                    exPending = false;
+                }
+                exH = Lexicon.hashStep(exH, c);
+                exAny = true;
+                backticks = 0;
                 if (braceDepth > 0 && simN - braceSimPos > MAX_QUOTE_WORDS) {
                     braceDepth = 0; // as at the end of the loop body
                 }
