@@ -43,10 +43,17 @@ final class Lexicon {
 
     private final List<Feature> features = new ArrayList<>();
     private final List<String> words = new ArrayList<>();
-    // vocabulary: token hash -> token id (open addressing)
-    private long[] vocabKeys = new long[1024];
-    private int[] vocabVals = new int[1024];
+    /**
+     * Vocabulary: token hash -> {@linkplain #entry(long) entry}, a two-choice (cuckoo) hash table of
+     * interleaved pairs: {@code vocab[2s]} the token hash (0 = empty slot), {@code vocab[2s + 1]} the entry.
+     * Every word of a prompt is looked up, and most of the scanner's per-word cost was the branches of a
+     * linear probe (found / empty / next) and a second load for the instruction flag; here a lookup reads
+     * two fixed slots and selects without branching on the outcome.
+     */
+    private long[] vocab = new long[2 * 1024];
     private int vocabSize;
+    /** Entry of an all-digit token (token id {@link #NUM}). */
+    private long numEntry = NUM;
     // trie: (node << 32 | tokenId) -> child node
     private long[] trieKeys = new long[8192];
     private int[] trieVals = new int[8192];
@@ -77,8 +84,7 @@ final class Lexicon {
         for (String w : new String[] {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens",
             "hundreds", "thousand", "thousands"}) {
-            vocabPut(hash(w), NUM);
-            vocabSize++;
+            vocabAdd(hash(w), NUM);
         }
     }
 
@@ -114,6 +120,15 @@ final class Lexicon {
                 int id = idOrAdd(t);
                 ensureInstruction(id);
                 instruction[id] = true;
+                // the flag is also kept in every vocabulary entry of the id, for the scanner's single lookup
+                for (int s = 0; s < vocab.length; s += 2) {
+                    if (vocab[s] != 0 && (int) vocab[s + 1] == id) {
+                        vocab[s + 1] |= INSTRUCTION_BIT;
+                    }
+                }
+                if (id == NUM) {
+                    numEntry |= INSTRUCTION_BIT;
+                }
             }
         }
     }
@@ -168,14 +183,20 @@ final class Lexicon {
             } else {
                 options.add(part);
             }
+            // tokenised once per part, not once per prefix: a pattern's alternatives multiply the prefixes
+            List<List<String>> optionTokens = new ArrayList<>(options.size());
+            for (String o : options) {
+                optionTokens.add("#".equals(o) ? List.of("#") : tokens(o));
+            }
             List<List<String>> next = new ArrayList<>();
             for (List<String> prefix : out) {
                 if (optional) {
                     next.add(prefix);
                 }
-                for (String o : options) {
-                    List<String> l = new ArrayList<>(prefix);
-                    l.addAll("#".equals(o) ? List.of("#") : tokens(o));
+                for (List<String> toks : optionTokens) {
+                    List<String> l = new ArrayList<>(prefix.size() + toks.size());
+                    l.addAll(prefix);
+                    l.addAll(toks);
                     next.add(l);
                 }
             }
@@ -260,33 +281,73 @@ final class Lexicon {
         }
         id = words.size();
         words.add(token);
-        if ((vocabSize + 1) * 2 > vocabKeys.length) {
-            rehashVocab();
-        }
-        vocabPut(h, id);
-        vocabSize++;
+        vocabAdd(h, id);
         return id;
     }
 
-    private void vocabPut(long h, int id) {
-        int mask = vocabKeys.length - 1;
-        int i = vocabSlot(h) & mask;
-        while (vocabKeys[i] != 0) {
-            i = (i + 1) & mask;
+    /** Adds a token hash not in the vocabulary yet (its id not an instruction word yet). */
+    private void vocabAdd(long h, int id) {
+        if (h == 0) {
+            throw new IllegalStateException("token hash 0 marks an empty vocabulary slot"); // never seen; 2^-64
         }
-        vocabKeys[i] = h;
-        vocabVals[i] = id;
+        if ((vocabSize + 1) * 4 > vocab.length) { // load at most 1/2
+            vocabRehash(vocab.length * 2);
+        }
+        long homeless = vocabPut(h, id & 0xffffffffL);
+        while (homeless != 0) {
+            vocabRehash(vocab.length * 2);
+            homeless = vocabPut(homeless, vocabHomelessEntry);
+        }
+        vocabSize++;
     }
 
-    private void rehashVocab() {
-        long[] oldK = vocabKeys;
-        int[] oldV = vocabVals;
-        vocabKeys = new long[oldK.length * 2];
-        vocabVals = new int[oldK.length * 2];
-        for (int i = 0; i < oldK.length; i++) {
-            if (oldK[i] != 0) {
-                vocabPut(oldK[i], oldV[i]);
+    /** Longest eviction chain of a cuckoo insertion before the table is grown. */
+    private static final int MAX_KICKS = 500;
+    /** Entry of the key {@link #vocabPut} returned as homeless. */
+    private long vocabHomelessEntry;
+
+    /**
+     * Cuckoo insertion: a key goes to one of its two slots, evicting the occupant to the occupant's other
+     * slot, and so on. Returns 0, or the key left without a slot after {@link #MAX_KICKS} evictions (its entry
+     * in {@link #vocabHomelessEntry}); the table must then grow.
+     */
+    private long vocabPut(long h, long entry) {
+        long[] t = vocab;
+        int mask = (t.length >> 1) - 1;
+        int p = vocabSlot(h) & mask;
+        if (t[2 * p] != 0 && t[2 * (vocabSlot2(h) & mask)] == 0) {
+            p = vocabSlot2(h) & mask;
+        }
+        for (int kick = 0; kick < MAX_KICKS; kick++) {
+            long k = t[2 * p];
+            long e = t[2 * p + 1];
+            t[2 * p] = h;
+            t[2 * p + 1] = entry;
+            if (k == 0) {
+                return 0;
             }
+            h = k;
+            entry = e;
+            int home = vocabSlot(h) & mask;
+            p = home == p ? vocabSlot2(h) & mask : home;
+        }
+        vocabHomelessEntry = entry;
+        return h;
+    }
+
+    /** Re-inserts every entry into a table of {@code length} longs, doubling it again until all fit. */
+    private void vocabRehash(int length) {
+        long[] old = vocab;
+        while (true) {
+            vocab = new long[length];
+            boolean fits = true;
+            for (int s = 0; s < old.length && fits; s += 2) {
+                fits = old[s] == 0 || vocabPut(old[s], old[s + 1]) == 0;
+            }
+            if (fits) {
+                return;
+            }
+            length *= 2;
         }
     }
 
@@ -362,21 +423,42 @@ final class Lexicon {
         return x ^ x >>> 16;
     }
 
+    /** Second slot of a token hash: other bits of the (well mixed) high half than {@link #vocabSlot}'s. */
+    private static int vocabSlot2(long h) {
+        return (int) (h >>> 40) ^ (int) (h >>> 13);
+    }
+
+    /** Bit of an {@linkplain #entry(long) entry} set when the word is a prompt-instruction word. */
+    static final long INSTRUCTION_BIT = 1L << 32;
+    /** Entry of a word outside the vocabulary: token id -1, not an instruction word. */
+    static final long MISS = 0xffffffffL;
+
+    /**
+     * Vocabulary entry of a token hash: the token id in the low 32 bits ({@code (int) entry}, -1 when the
+     * word is not in the vocabulary) and {@link #INSTRUCTION_BIT} when it is a prompt-instruction word.
+     * Branch-free apart from the hash-0 test (a hash of 0 behaves as in the former linear-probe table: the
+     * entry of {@link #NUM}).
+     */
+    long entry(long tokenHash) {
+        if (tokenHash == 0) {
+            return numEntry;
+        }
+        long[] t = vocab;
+        int mask = (t.length >> 1) - 1;
+        int i = (vocabSlot(tokenHash) & mask) << 1;
+        int j = (vocabSlot2(tokenHash) & mask) << 1;
+        long e = t[i] == tokenHash ? t[i + 1] : MISS;
+        return t[j] == tokenHash ? t[j + 1] : e;
+    }
+
+    /** Entry of an all-digit token: id {@link #NUM}, with the instruction flag of that id. */
+    long numEntry() {
+        return numEntry;
+    }
+
     /** Token id of a token hash, or -1 when the word is not in the vocabulary. */
     int id(long tokenHash) {
-        long[] keys = vocabKeys;
-        int mask = keys.length - 1;
-        int i = vocabSlot(tokenHash) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == tokenHash) {
-                return vocabVals[i];
-            }
-            if (k == 0) {
-                return -1;
-            }
-            i = (i + 1) & mask;
-        }
+        return (int) entry(tokenHash);
     }
 
     /** Child of a trie node along a token id, or -1. */
@@ -442,6 +524,11 @@ final class Lexicon {
 
     List<Feature> features() {
         return List.copyOf(features);
+    }
+
+    /** Number of token ids (words of the vocabulary, id 0 = {@link #NUM} included). */
+    int wordCount() {
+        return words.size();
     }
 
     String word(int id) {

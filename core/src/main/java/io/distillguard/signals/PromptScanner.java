@@ -107,7 +107,16 @@ final class PromptScanner {
     /** Class of each ASCII char (0 = not a word char): one load instead of three range tests per char. */
     private static final byte[] CHAR_CLASS = new byte[128];
 
+    /**
+     * ASCII separators that are not whitespace and have no case in the separator switch of
+     * {@link #scanRange} (keep the two in step): they skip the switch, a binary search over its cases.
+     */
+    private static final boolean[] PLAIN_SEPARATOR = new boolean[128];
+
     static {
+        for (char c : ",'-&#$|~\\".toCharArray()) {
+            PLAIN_SEPARATOR[c] = true;
+        }
         for (char c = 'a'; c <= 'z'; c++) {
             CHAR_CLASS[c] = LOWER;
         }
@@ -126,7 +135,10 @@ final class PromptScanner {
      * <p>Cost: about 5-8 ns per char on the 2.6 GHz reference machine. A word is consumed by a tight inner
      * loop that keeps only the two hash chains (token hash and exact hash) and the char class in registers,
      * so the two serial multiply chains overlap; the per-word and per-separator bookkeeping runs once per
-     * word boundary.
+     * word boundary. That bookkeeping, not the chars, is most of the cost on prose (skipping it halves the
+     * time), so it avoids unpredictable branches: one branch-free {@link Lexicon#entry vocabulary lookup}
+     * gives the token id and the instruction weight, the stream fill levels live in locals, and a plain
+     * space skips the separator switch.
      */
     private void scanRange(char[] s, int from, int to, int limit, Scratch sc) {
         boolean sentenceStart = true;
@@ -135,7 +147,14 @@ final class PromptScanner {
         boolean inQuote = false;
         int quoteSimPos = 0;
         int quoteWords = 0;
-        int chunkSimPos = sc.simCount;
+        // the token streams' fill levels and counters stay in locals for the loop (stored back at the end)
+        int simN = sc.simCount;
+        int idN = sc.idCount;
+        int words = sc.words;
+        long[] sim = sc.sim;
+        byte[] simWeight = sc.simWeight;
+        int[] ids = sc.ids;
+        int chunkSimPos = simN;
         int backticks = 0;
         int braceDepth = 0;
         int braceSimPos = 0;
@@ -151,7 +170,7 @@ final class PromptScanner {
                 char lower = c < 128 ? (char) (c + ((cls & UPPER) << 4)) : Character.toLowerCase(c);
                 if (chunkStart) {
                     chunkStart = false;
-                    chunkSimPos = sc.simCount;
+                    chunkSimPos = simN;
                     if ((lower == 'h' || lower == 'w') && !inCode && isUrl(s, i, limit)) {
                         int end = skipChunk(s, i, to);
                         // the skipped chars still count for the exact hash
@@ -163,7 +182,7 @@ final class PromptScanner {
                         exAny = sc.exAny;
                         exPending = sc.exPending;
                         i = end;
-                        sc.addSim(MASK_URL, 1);
+                        simN = addSim(sim, simWeight, simN, MASK_URL, 1);
                         sc.urls++;
                         sentenceStart = false;
                         chunkStart = true; // next char is whitespace
@@ -206,29 +225,30 @@ final class PromptScanner {
                 if (i >= to) {
                     // the window ends inside the word
                     if (!inCode) {
-                        int id = digitsOnly ? Lexicon.NUM : lex.id(h);
-                        sc.addId(id);
-                        sc.words++;
-                        sc.addSim(hasDigit ? MASK_NUM : h, lex.isInstruction(id) ? INSTRUCTION_WEIGHT : 1);
+                        long entry = digitsOnly ? lex.numEntry() : lex.entry(h);
+                        idN = addId(ids, idN, (int) entry);
+                        words++;
+                        simN = addSim(sim, simWeight, simN, hasDigit ? MASK_NUM : h, weight(entry));
                     }
                     break;
                 }
                 if (inCode) {
                     sc.codeWords++;
                 } else {
-                    int id = digitsOnly ? Lexicon.NUM : lex.id(h);
-                    sc.addId(id);
-                    sc.words++;
+                    long entry = digitsOnly ? lex.numEntry() : lex.entry(h);
+                    int id = (int) entry;
+                    idN = addId(ids, idN, id);
+                    words++;
                     if (digitsOnly) {
                         sc.numbers++;
                     }
                     if (braceDepth == 0) {
                         if (hasDigit) {
-                            sc.addSim(MASK_NUM, 1);
+                            simN = addSim(sim, simWeight, simN, MASK_NUM, 1);
                         } else if (upperFirst && !sentenceStart && id < 0 && i - start > 1) {
-                            sc.addSim(MASK_NAME, 1);
+                            simN = addSim(sim, simWeight, simN, MASK_NAME, 1);
                         } else {
-                            sc.addSim(h, lex.isInstruction(id) ? INSTRUCTION_WEIGHT : 1);
+                            simN = addSim(sim, simWeight, simN, h, weight(entry));
                         }
                     }
                     if (inQuote && ++quoteWords > MAX_QUOTE_WORDS) {
@@ -238,6 +258,32 @@ final class PromptScanner {
                 }
             }
             // c = s[i] is a separator
+            if (c == ' ') {
+                // the most common separator: only the exact-hash and chunk state change, no switch needed
+                exPending = exAny;
+                backticks = 0;
+                chunkStart = true;
+                if (braceDepth > 0 && simN - braceSimPos > MAX_QUOTE_WORDS) {
+                    braceDepth = 0; // as at the end of the loop body
+                }
+                i++;
+                continue;
+            }
+            if (c < 128 && PLAIN_SEPARATOR[c]) {
+                // punctuation without an action below: only the exact hash and the chunk state change
+                if (exPending) {
+                    exH = Lexicon.hashStep(exH, ' ');
+                    exPending = false;
+                }
+                exH = Lexicon.hashStep(exH, c);
+                exAny = true;
+                backticks = 0;
+                if (braceDepth > 0 && simN - braceSimPos > MAX_QUOTE_WORDS) {
+                    braceDepth = 0; // as at the end of the loop body
+                }
+                i++;
+                continue;
+            }
             if (c < 128) {
                 if (c <= ' ') {
                     exPending = exAny;
@@ -289,28 +335,28 @@ final class PromptScanner {
                         sc.fences++;
                         inCode = !inCode;
                         if (inCode) {
-                            sc.addSim(MASK_CODE, 1);
+                            simN = addSim(sim, simWeight, simN, MASK_CODE, 1);
                         }
                     }
                 }
                 case '"', '\u201c', '\u201d' -> {
                     if (!inCode) {
                         if (inQuote) {
-                            sc.simCount = quoteSimPos;
-                            sc.addSim(MASK_QUOTE, 1);
+                            simN = quoteSimPos;
+                            simN = addSim(sim, simWeight, simN, MASK_QUOTE, 1);
                             inQuote = false;
                         } else {
                             inQuote = true;
-                            quoteSimPos = sc.simCount;
+                            quoteSimPos = simN;
                             quoteWords = 0;
                         }
                     }
                 }
                 case '@' -> {
                     if (!inCode && i > from && i + 1 < to && isWordChar(s[i - 1])
-                            && isWordChar(s[i + 1]) && chunkSimPos <= sc.simCount) {
-                        sc.simCount = chunkSimPos;
-                        sc.addSim(MASK_EMAIL, 1);
+                            && isWordChar(s[i + 1]) && chunkSimPos <= simN) {
+                        simN = chunkSimPos;
+                        simN = addSim(sim, simWeight, simN, MASK_EMAIL, 1);
                         sc.emails++;
                         int end = skipChunk(s, i, to);
                         sc.exH = exH;
@@ -333,14 +379,14 @@ final class PromptScanner {
                     sc.codeChars++;
                     // a short {placeholder} or {{variable}} is a template slot: mask it as one token
                     if (braceDepth++ == 0) {
-                        braceSimPos = sc.simCount;
+                        braceSimPos = simN;
                     }
                 }
                 case '}' -> {
                     sc.codeChars++;
                     if (braceDepth > 0 && --braceDepth == 0) {
-                        sc.simCount = braceSimPos;
-                        sc.addSim(MASK_VAR, 1);
+                        simN = braceSimPos;
+                        simN = addSim(sim, simWeight, simN, MASK_VAR, 1);
                     }
                 }
                 case ';' -> sc.codeChars++;
@@ -357,14 +403,40 @@ final class PromptScanner {
                     }
                 }
             }
-            if (braceDepth > 0 && sc.simCount - braceSimPos > MAX_QUOTE_WORDS) {
+            if (braceDepth > 0 && simN - braceSimPos > MAX_QUOTE_WORDS) {
                 braceDepth = 0; // not a placeholder: a code block or JSON body
             }
             i++;
         }
+        sc.simCount = simN;
+        sc.idCount = idN;
+        sc.words = words;
         sc.exH = exH;
         sc.exAny = exAny;
         sc.exPending = exPending;
+    }
+
+    /** Appends a token id to {@code ids} (dropped when full, as {@link Scratch#addId}); returns the new count. */
+    private static int addId(int[] ids, int n, int id) {
+        if (n < Scratch.MAX_IDS) {
+            ids[n++] = id;
+        }
+        return n;
+    }
+
+    /** Appends a skeleton token (dropped when full, as {@link Scratch#addSim}); returns the new count. */
+    private static int addSim(long[] sim, byte[] simWeight, int n, long h, int weight) {
+        if (n < Scratch.MAX_IDS) {
+            sim[n] = h;
+            simWeight[n] = (byte) weight;
+            n++;
+        }
+        return n;
+    }
+
+    /** Skeleton weight of a word from its {@linkplain Lexicon#entry vocabulary entry}, without a branch. */
+    private static int weight(long entry) {
+        return 1 + (INSTRUCTION_WEIGHT - 1) * (int) ((entry & Lexicon.INSTRUCTION_BIT) >>> 32);
     }
 
 
