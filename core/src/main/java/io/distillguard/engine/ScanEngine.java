@@ -29,6 +29,7 @@ import io.distillguard.score.Signal;
 import io.distillguard.signals.Capability;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
+import io.distillguard.util.Decimals;
 import io.distillguard.util.LongMap;
 import io.distillguard.util.UnionFind;
 import java.util.ArrayList;
@@ -267,9 +268,7 @@ public final class ScanEngine {
                 score = Math.max(score, campaign[c].score());
                 ev.add(0, new Evidence("campaign_member", campaign[c].score(), config.score().flagThreshold(),
                         campaign[c].score(), "score",
-                        String.format(Locale.ROOT, "member of campaign %s (%d accounts, score %.2f), linked to it "
-                                + "with weight %.2f", clusterIds[c], communities.get(c).length, campaign[c].score(),
-                                strength[i])));
+                        memberDetail(clusterIds[c], communities.get(c).length, campaign[c].score(), strength[i])));
                 int k = 0;
                 for (Evidence e : campaign[c].evidence()) {
                     if (k++ >= CAMPAIGN_EVIDENCE_PER_MEMBER) {
@@ -334,6 +333,14 @@ public final class ScanEngine {
         return new Findings(DETECTOR, Arrays.asList(findings), clusters, summary);
     }
 
+    /** The campaign-member evidence sentence (written for every member of a flagged campaign). */
+    static String memberDetail(String clusterId, int accounts, double campaignScore, double linkStrength) {
+        StringBuilder sb = new StringBuilder(96).append("member of campaign ").append(clusterId).append(" (")
+                .append(accounts).append(" accounts, score ");
+        Decimals.append(sb, campaignScore, 2).append("), linked to it with weight ");
+        return Decimals.append(sb, linkStrength, 2).toString();
+    }
+
     private record Diagnostics(List<String> ids, double[][] vectors, Assessment[] own, int[] community,
             double[] strength, AccountGraph graph, String[] clusterIds) {
     }
@@ -359,12 +366,15 @@ public final class ScanEngine {
         for (int i = 0; i < d.ids().size(); i++) {
             StringBuilder r = new StringBuilder(d.ids().get(i)).append(',')
                     .append(profiles.get(d.ids().get(i)).exchanges()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", d.own()[i].score())).append(',')
+                    .append(Decimals.fixed(d.own()[i].score(), 4)).append(',')
                     .append(d.own()[i].flagged()).append(',')
                     .append(d.community()[i] < 0 ? "" : d.clusterIds()[d.community()[i]]).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", d.strength()[i]));
+                    .append(Decimals.fixed(d.strength()[i], 3));
             for (double v : d.vectors()[i]) {
-                r.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
+                r.append(',');
+                if (!Double.isNaN(v)) {
+                    Decimals.append(r, v, 4);
+                }
             }
             accountsOut.write(r.append('\n').toString());
         }
@@ -372,10 +382,10 @@ public final class ScanEngine {
             edges.write("a,b,weight,reasons\n");
             for (AccountGraph.Edge e : d.graph().edges()) {
                 StringBuilder r = new StringBuilder(d.ids().get(e.a())).append(',').append(d.ids().get(e.b()))
-                        .append(',').append(String.format(Locale.ROOT, "%.4f", e.weight())).append(',');
+                        .append(',').append(Decimals.fixed(e.weight(), 4)).append(',');
                 for (LinkReason x : e.reasons()) {
                     r.append(x.attribute().label()).append(':').append(x.sharedBy()).append(':')
-                            .append(String.format(Locale.ROOT, "%.3f", x.weight())).append(' ');
+                            .append(Decimals.fixed(x.weight(), 3)).append(' ');
                 }
                 edges.write(r.append('\n').toString());
             }

@@ -4,6 +4,7 @@ import io.distillguard.profile.AccountProfile;
 import io.distillguard.profile.Feature;
 import io.distillguard.profile.ModelCatalog;
 import io.distillguard.signals.Capability;
+import io.distillguard.util.Decimals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +64,7 @@ final class BehaviourLinks {
             sb.append(shown++ == 0 ? "" : ", ").append(NAMES[i]).append(' ').append(Math.round(100 * v[i])).append('%');
         }
         for (int i = 15; i < DIMS; i++) {
-            sb.append(i == 15 ? "; " : ", ").append(NAMES[i]).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", v[i]));
+            Decimals.append(sb.append(i == 15 ? "; " : ", ").append(NAMES[i]).append(' '), v[i], 2);
         }
         return sb.toString();
     }
