@@ -42,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The detection engine: decode is done by the caller (the reader); this class runs
@@ -203,25 +205,38 @@ public final class ScanEngine {
             String id = ids.get(i);
             AccountProfile p = profiles.get(id);
             subjects.add(new LinkSubject(id, p, accounts.get(id)));
-            features[i] = p.features(models);
         }
         Linker linker = new Linker(config.link());
-        AccountGraph graph = linker.link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
-                lastTs == Long.MIN_VALUE ? 0 : lastTs);
-        // behavioural fingerprints (null for accounts that take no part), by vertex
+        // features, behavioural fingerprints (null for accounts that take no part) and own assessments (the
+        // account alone: coordination is judged on campaigns), by vertex. They do not depend on the graph, so they are
+        // computed on a second thread while the linker builds it (this phase is otherwise single-threaded);
+        // each index is written by one task only, so the result does not depend on scheduling.
         double[][] fingerprints = new double[n][];
-        for (int i = 0; i < n; i++) {
-            fingerprints[i] = linker.behaviourFingerprint(profiles.get(ids.get(i)));
-        }
-        // own assessments: the account alone (coordination is judged on campaigns)
         double[][] vectors = new double[n][];
         Assessment[] own = new Assessment[n];
-        for (int i = 0; i < n; i++) {
-            AccountProfile p = profiles.get(ids.get(i));
-            vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)), config.restrictedRegions(),
-                    Double.NaN, Double.NaN);
-            own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
+        Runnable ownPart = () -> {
+            for (int i = 0; i < n; i++) {
+                AccountProfile p = profiles.get(ids.get(i));
+                features[i] = p.features(models);
+                fingerprints[i] = linker.behaviourFingerprint(p);
+                vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)),
+                        config.restrictedRegions(), Double.NaN, Double.NaN);
+                own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
+            }
+        };
+        FutureTask<Void> ownTask = new FutureTask<>(ownPart, null);
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+        if (parallel) {
+            Thread helper = new Thread(ownTask, "distillguard-finish");
+            helper.setDaemon(true);
+            helper.start();
         }
+        AccountGraph graph = linker.link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
+                lastTs == Long.MIN_VALUE ? 0 : lastTs);
+        if (!parallel) {
+            ownTask.run();
+        }
+        await(ownTask);
 
         List<int[]> communities = communities(graph, vectors, ids, fingerprints);
         int[] community = new int[n];
@@ -339,6 +354,26 @@ public final class ScanEngine {
                 .append(accounts).append(" accounts, score ");
         Decimals.append(sb, campaignScore, 2).append("), linked to it with weight ");
         return Decimals.append(sb, linkStrength, 2).toString();
+    }
+
+    /** Waits for a task of {@link #finish()} and rethrows what it threw. */
+    private static void await(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     private record Diagnostics(List<String> ids, double[][] vectors, Assessment[] own, int[] community,
