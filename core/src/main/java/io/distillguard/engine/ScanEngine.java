@@ -30,7 +30,6 @@ import io.distillguard.signals.Capability;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
 import io.distillguard.util.Decimals;
-import io.distillguard.util.LongMap;
 import io.distillguard.util.UnionFind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,15 +70,7 @@ public final class ScanEngine {
     private final Map<String, AccountProfile> profiles = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final ModelRegistry models = new ModelRegistry();
-    private final LongMap<String> names = new LongMap<>();
-    private static final int NAMED_BITS = 13;
-    /**
-     * Direct-mapped record of hashes known to be in {@link #names} (0 = none): values re-enter an account's top
-     * list again and again (a rotating address pool), and this 64 KiB table answers most of those calls
-     * without a probe of the large map. Entries are only ever hints that the map holds the hash, which it
-     * keeps for good, so skipping the put changes nothing.
-     */
-    private final long[] named = new long[1 << NAMED_BITS];
+    private final ValueNames names = new ValueNames(MAX_NAMES);
     private final AccountProfile.ValueSink sink = this::remember;
     private final String[] ipCacheKey = new String[IP_CACHE];
     private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];
@@ -190,23 +181,15 @@ public final class ScanEngine {
     }
 
     private void remember(Attribute a, long hash, String value) {
-        if (value == null) {
-            return;
-        }
-        int slot = (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - NAMED_BITS));
-        if (hash != 0 && named[slot] == hash) {
-            return; // named already, and the first text of a hash is the one kept
-        }
-        if (names.size() < MAX_NAMES) {
-            names.putIfAbsent(hash, value);
-            named[slot] = hash;
+        if (value != null) {
+            names.remember(hash, value);
         }
     }
 
     private void remember(LinkAttribute a, String value) {
         long h = Linker.valueHash(a, value);
-        if (h != 0 && names.size() < MAX_NAMES) {
-            names.putIfAbsent(h, value.strip());
+        if (h != 0) {
+            names.remember(h, value.strip());
         }
     }
 
