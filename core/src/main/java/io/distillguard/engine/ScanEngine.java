@@ -29,7 +29,7 @@ import io.distillguard.score.Signal;
 import io.distillguard.signals.Capability;
 import io.distillguard.signals.ContentAnalyzer;
 import io.distillguard.signals.ContentSignals;
-import io.distillguard.util.LongMap;
+import io.distillguard.util.Decimals;
 import io.distillguard.util.UnionFind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The detection engine: decode is done by the caller (the reader); this class runs
@@ -68,7 +70,7 @@ public final class ScanEngine {
     private final Map<String, AccountProfile> profiles = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final ModelRegistry models = new ModelRegistry();
-    private final LongMap<String> names = new LongMap<>();
+    private final ValueNames names = new ValueNames(MAX_NAMES);
     private final AccountProfile.ValueSink sink = this::remember;
     private final String[] ipCacheKey = new String[IP_CACHE];
     private final IpInfo[] ipCacheVal = new IpInfo[IP_CACHE];
@@ -179,15 +181,15 @@ public final class ScanEngine {
     }
 
     private void remember(Attribute a, long hash, String value) {
-        if (value != null && names.size() < MAX_NAMES) {
-            names.putIfAbsent(hash, value);
+        if (value != null) {
+            names.remember(hash, value);
         }
     }
 
     private void remember(LinkAttribute a, String value) {
         long h = Linker.valueHash(a, value);
-        if (h != 0 && names.size() < MAX_NAMES) {
-            names.putIfAbsent(h, value.strip());
+        if (h != 0) {
+            names.remember(h, value.strip());
         }
     }
 
@@ -202,25 +204,38 @@ public final class ScanEngine {
             String id = ids.get(i);
             AccountProfile p = profiles.get(id);
             subjects.add(new LinkSubject(id, p, accounts.get(id)));
-            features[i] = p.features(models);
         }
         Linker linker = new Linker(config.link());
-        AccountGraph graph = linker.link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
-                lastTs == Long.MIN_VALUE ? 0 : lastTs);
-        // behavioural fingerprints (null for accounts that take no part), by vertex
+        // features, behavioural fingerprints (null for accounts that take no part) and own assessments (the
+        // account alone: coordination is judged on campaigns), by vertex. They do not depend on the graph, so they are
+        // computed on a second thread while the linker builds it (this phase is otherwise single-threaded);
+        // each index is written by one task only, so the result does not depend on scheduling.
         double[][] fingerprints = new double[n][];
-        for (int i = 0; i < n; i++) {
-            fingerprints[i] = linker.behaviourFingerprint(profiles.get(ids.get(i)));
-        }
-        // own assessments: the account alone (coordination is judged on campaigns)
         double[][] vectors = new double[n][];
         Assessment[] own = new Assessment[n];
-        for (int i = 0; i < n; i++) {
-            AccountProfile p = profiles.get(ids.get(i));
-            vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)), config.restrictedRegions(),
-                    Double.NaN, Double.NaN);
-            own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
+        Runnable ownPart = () -> {
+            for (int i = 0; i < n; i++) {
+                AccountProfile p = profiles.get(ids.get(i));
+                features[i] = p.features(models);
+                fingerprints[i] = linker.behaviourFingerprint(p);
+                vectors[i] = SignalVectors.account(features[i], p, accounts.get(ids.get(i)),
+                        config.restrictedRegions(), Double.NaN, Double.NaN);
+                own[i] = scorer.assess(vectors[i], p.exchanges(), "account");
+            }
+        };
+        FutureTask<Void> ownTask = new FutureTask<>(ownPart, null);
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+        if (parallel) {
+            Thread helper = new Thread(ownTask, "distillguard-finish");
+            helper.setDaemon(true);
+            helper.start();
         }
+        AccountGraph graph = linker.link(subjects, firstTs == Long.MAX_VALUE ? 0 : firstTs,
+                lastTs == Long.MIN_VALUE ? 0 : lastTs);
+        if (!parallel) {
+            ownTask.run();
+        }
+        await(ownTask);
 
         List<int[]> communities = communities(graph, vectors, ids, fingerprints);
         int[] community = new int[n];
@@ -267,9 +282,7 @@ public final class ScanEngine {
                 score = Math.max(score, campaign[c].score());
                 ev.add(0, new Evidence("campaign_member", campaign[c].score(), config.score().flagThreshold(),
                         campaign[c].score(), "score",
-                        String.format(Locale.ROOT, "member of campaign %s (%d accounts, score %.2f), linked to it "
-                                + "with weight %.2f", clusterIds[c], communities.get(c).length, campaign[c].score(),
-                                strength[i])));
+                        memberDetail(clusterIds[c], communities.get(c).length, campaign[c].score(), strength[i])));
                 int k = 0;
                 for (Evidence e : campaign[c].evidence()) {
                     if (k++ >= CAMPAIGN_EVIDENCE_PER_MEMBER) {
@@ -334,6 +347,34 @@ public final class ScanEngine {
         return new Findings(DETECTOR, Arrays.asList(findings), clusters, summary);
     }
 
+    /** The campaign-member evidence sentence (written for every member of a flagged campaign). */
+    static String memberDetail(String clusterId, int accounts, double campaignScore, double linkStrength) {
+        StringBuilder sb = new StringBuilder(96).append("member of campaign ").append(clusterId).append(" (")
+                .append(accounts).append(" accounts, score ");
+        Decimals.append(sb, campaignScore, 2).append("), linked to it with weight ");
+        return Decimals.append(sb, linkStrength, 2).toString();
+    }
+
+    /** Waits for a task of {@link #finish()} and rethrows what it threw. */
+    private static void await(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
     private record Diagnostics(List<String> ids, double[][] vectors, Assessment[] own, int[] community,
             double[] strength, AccountGraph graph, String[] clusterIds) {
     }
@@ -359,12 +400,15 @@ public final class ScanEngine {
         for (int i = 0; i < d.ids().size(); i++) {
             StringBuilder r = new StringBuilder(d.ids().get(i)).append(',')
                     .append(profiles.get(d.ids().get(i)).exchanges()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", d.own()[i].score())).append(',')
+                    .append(Decimals.fixed(d.own()[i].score(), 4)).append(',')
                     .append(d.own()[i].flagged()).append(',')
                     .append(d.community()[i] < 0 ? "" : d.clusterIds()[d.community()[i]]).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", d.strength()[i]));
+                    .append(Decimals.fixed(d.strength()[i], 3));
             for (double v : d.vectors()[i]) {
-                r.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
+                r.append(',');
+                if (!Double.isNaN(v)) {
+                    Decimals.append(r, v, 4);
+                }
             }
             accountsOut.write(r.append('\n').toString());
         }
@@ -372,10 +416,10 @@ public final class ScanEngine {
             edges.write("a,b,weight,reasons\n");
             for (AccountGraph.Edge e : d.graph().edges()) {
                 StringBuilder r = new StringBuilder(d.ids().get(e.a())).append(',').append(d.ids().get(e.b()))
-                        .append(',').append(String.format(Locale.ROOT, "%.4f", e.weight())).append(',');
+                        .append(',').append(Decimals.fixed(e.weight(), 4)).append(',');
                 for (LinkReason x : e.reasons()) {
                     r.append(x.attribute().label()).append(':').append(x.sharedBy()).append(':')
-                            .append(String.format(Locale.ROOT, "%.3f", x.weight())).append(' ');
+                            .append(Decimals.fixed(x.weight(), 3)).append(' ');
                 }
                 edges.write(r.append('\n').toString());
             }

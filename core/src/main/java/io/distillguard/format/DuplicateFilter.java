@@ -38,21 +38,39 @@ final class DuplicateFilter {
      * Records {@code id} and returns true when it was already among the remembered ids.
      */
     boolean seenBefore(String id) {
-        long h = hash(id);
-        if (contains(h)) {
-            return true;
+        return seenBefore(hash(id));
+    }
+
+    /**
+     * Records the id whose {@link #hash} is {@code h} and returns true when it was already among the
+     * remembered ids. The hash may be computed on another thread (a parsing worker, where the id is still in
+     * cache); this call must come in input order.
+     *
+     * @param h {@link #hash} of the id (never 0)
+     */
+    boolean seenBefore(long h) {
+        if (ringSize < window && ringSize == ring.length) {
+            growRing(); // first: it may rebuild the table, and the probe below keeps the slot it ends on
         }
-        if (ringSize == window) {
-            remove(ring[ringHead]);
-            ring[ringHead] = h;
-            ringHead = (ringHead + 1) % window;
-        } else {
-            if (ringSize == ring.length) {
-                growRing();
+        // one probe: it ends on the id or on the empty slot where the id goes
+        int i = (int) h & mask;
+        for (long v = table[i]; v != EMPTY; v = table[i]) {
+            if (v == h) {
+                return true;
             }
+            i = (i + 1) & mask;
+        }
+        table[i] = h;
+        size++;
+        if (ringSize == window) {
+            // the table holds window + 1 ids for a moment: it has room for twice the window
+            long oldest = ring[ringHead];
+            ring[ringHead] = h;
+            ringHead = ringHead + 1 == window ? 0 : ringHead + 1;
+            remove(oldest);
+        } else {
             ring[ringSize++] = h;
         }
-        insert(h);
         return false;
     }
 
@@ -77,20 +95,6 @@ final class DuplicateFilter {
     private static int tableCapacityFor(int entries) {
         int cap = Integer.highestOneBit(Math.max(entries, 8) * 2 - 1) << 1;
         return cap;
-    }
-
-    private boolean contains(long h) {
-        int i = (int) h & mask;
-        while (true) {
-            long v = table[i];
-            if (v == EMPTY) {
-                return false;
-            }
-            if (v == h) {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
     }
 
     private void insert(long h) {

@@ -80,6 +80,8 @@ final class ParallelEventRead<R> {
         /** null = to parse; {@link #BLANK}; a {@link Rejection}; after parsing, an {@link Exchange}. */
         final Object[] result = new Object[BATCH_LINES];
         final Object[] extra = new Object[BATCH_LINES];
+        /** {@link DuplicateFilter#hash} of each parsed exchange's id, computed by the worker. */
+        final long[] idHash = new long[BATCH_LINES];
         /** Input bytes consumed when the batch was closed (for progress reports). */
         long bytesRead;
 
@@ -171,7 +173,7 @@ final class ParallelEventRead<R> {
                     ExchangeLogReader.reject(rejects, tally, rej);
                 } else {
                     Exchange e = (Exchange) r;
-                    if (reader.duplicates.seenBefore(e.id())) {
+                    if (reader.duplicates.seenBefore(b.idHash[i])) {
                         tally.duplicates++;
                     } else {
                         tally.accepted++;
@@ -263,6 +265,7 @@ final class ParallelEventRead<R> {
                     Object r = lines.parse(b.off[i], b.len[i], b.lineNo[i], b.byteOff[i]);
                     b.result[i] = r;
                     if (r instanceof Exchange e) {
+                        b.idHash[i] = DuplicateFilter.hash(e.id());
                         b.extra[i] = fn.apply(e);
                     }
                 }

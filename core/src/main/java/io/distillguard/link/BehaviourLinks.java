@@ -4,6 +4,7 @@ import io.distillguard.profile.AccountProfile;
 import io.distillguard.profile.Feature;
 import io.distillguard.profile.ModelCatalog;
 import io.distillguard.signals.Capability;
+import io.distillguard.util.Decimals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +64,7 @@ final class BehaviourLinks {
             sb.append(shown++ == 0 ? "" : ", ").append(NAMES[i]).append(' ').append(Math.round(100 * v[i])).append('%');
         }
         for (int i = 15; i < DIMS; i++) {
-            sb.append(i == 15 ? "; " : ", ").append(NAMES[i]).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", v[i]));
+            Decimals.append(sb.append(i == 15 ? "; " : ", ").append(NAMES[i]).append(' '), v[i], 2);
         }
         return sb.toString();
     }
@@ -160,15 +160,10 @@ final class BehaviourLinks {
         if (maxSharedFraction < 1 && m > maxSharedFraction * population) {
             int step = Math.max(1, m / NORM_SAMPLE);
             int sampled = (m + step - 1) / step;
+            // twice the distance: the fringe of a crowd is part of the crowd
+            int[] similar = similarInSample(vectors, order, step, 2 * maxDistance);
             for (int s = 0; s < m; s++) {
-                int similar = 0;
-                for (int t = 0; t < m; t += step) {
-                    // twice the distance: the fringe of a crowd is part of the crowd
-                    if (t != s && similar(vectors[order[s]], vectors[order[t]], 2 * maxDistance)) {
-                        similar++;
-                    }
-                }
-                norm[order[s]] = (double) similar / sampled * m > maxSharedFraction * population;
+                norm[order[s]] = (double) similar[s] / sampled * m > maxSharedFraction * population;
             }
         }
         int[] k = new int[vectors.length];
@@ -218,6 +213,55 @@ final class BehaviourLinks {
         }
         out.sort((p, q) -> p.a() != q.a() ? Integer.compare(p.a(), q.a()) : Integer.compare(p.b(), q.b()));
         return out;
+    }
+
+    /**
+     * For each participant {@code order[s]}, how many of the sampled participants {@code order[0]},
+     * {@code order[step]}, {@code order[2 * step]}, ... other than itself are {@link #similar} to it within
+     * {@code reach}.
+     *
+     * @param order participants sorted by ascending first component (no NaN there), at least one
+     */
+    static int[] similarInSample(double[][] vectors, Integer[] order, int step, double reach) {
+        int m = order.length;
+        int sampled = (m + step - 1) / step;
+        int dims = vectors[order[0]].length;
+        // the sample packed in sort order (ascending first component): each participant is compared with one
+        // contiguous window of it instead of chasing every sampled vector through memory
+        double[] sample = new double[sampled * dims];
+        for (int q = 0; q < sampled; q++) {
+            System.arraycopy(vectors[order[q * step]], 0, sample, q * dims, dims);
+        }
+        int[] similar = new int[m];
+        int lo = 0;
+        for (int s = 0; s < m; s++) {
+            double[] a = vectors[order[s]];
+            double a0 = a[0];
+            // too far below on the first component: also too far for every later participant (larger a0)
+            while (lo < sampled && sample[lo * dims] < a0 && Math.abs(a0 - sample[lo * dims]) > reach) {
+                lo++;
+            }
+            for (int q = lo; q < sampled; q++) {
+                double b0 = sample[q * dims];
+                if (b0 > a0 && Math.abs(a0 - b0) > reach) {
+                    break; // and so is every later one (larger b0)
+                }
+                if (q * step != s && similar(a, sample, q * dims, reach)) {
+                    similar[s]++;
+                }
+            }
+        }
+        return similar;
+    }
+
+    /** {@link #similar(double[], double[], double)} of {@code a} and the vector at {@code off} of {@code packed}. */
+    private static boolean similar(double[] a, double[] packed, int off, double maxDistance) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - packed[off + i]) > maxDistance) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean similar(double[] a, double[] b, double maxDistance) {

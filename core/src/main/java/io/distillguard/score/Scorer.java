@@ -1,11 +1,11 @@
 package io.distillguard.score;
 
 import io.distillguard.findings.Evidence;
+import io.distillguard.util.Decimals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -106,17 +106,17 @@ public final class Scorer {
     }
 
     /*
-     * Numbers are formatted with Locale.US, not Locale.ROOT: both give ASCII digits and '.' without
-     * grouping, so the text is the same, but for Locale.US java.util.Formatter skips building a
-     * DecimalFormatSymbols on every call, which made these sentences the largest cost of scoring.
+     * Numbers as String.format(Locale.ROOT, "%.Nf") writes them (ASCII digits, '.', no grouping), through
+     * Decimals: these sentences are written for every evidence item of every account, and Formatter was the
+     * largest cost of scoring.
      */
 
     static String pct(double v) {
-        return String.format(Locale.US, "%.1f%%", 100 * v);
+        return Decimals.append(new StringBuilder(8), 100 * v, 1).append('%').toString();
     }
 
     static String fmt(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.US, "%.0f", v) : String.format(Locale.US, "%.2f", v);
+        return Decimals.fixed(v, Math.abs(v) >= 100 ? 0 : 2);
     }
 
     /** An empty signal vector (all NaN). */

@@ -71,7 +71,25 @@ public final class LongMap<V> {
         if (value == null) {
             throw new NullPointerException("value");
         }
-        computeIfAbsent(key, k -> value);
+        if (key == 0) {
+            if (zeroValue == null) {
+                zeroValue = value;
+            }
+            return;
+        }
+        // not through computeIfAbsent: a capturing lambda per call is an allocation on the engine's hot path
+        int i = slot(key);
+        for (long k = keys[i]; k != key; k = keys[i]) {
+            if (k == 0) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /**

@@ -59,4 +59,30 @@ class DuplicateFilterTest {
         }
         assertThat(f.size()).isEqualTo(members.size());
     }
+
+    /**
+     * The same model across the growth of the ring and table (windows above the initial 1024 slots), fed
+     * hashes computed beforehand as the parallel reader does.
+     */
+    @Property(tries = 30)
+    void matchesSlidingWindowModelWhileGrowing(@ForAll long seed, @ForAll @IntRange(min = 1000, max = 3000) int window,
+            @ForAll @IntRange(min = 1, max = 8) int spreadFactor) {
+        java.util.Random r = new java.util.Random(seed);
+        DuplicateFilter f = new DuplicateFilter(window);
+        ArrayDeque<Integer> fifo = new ArrayDeque<>();
+        Set<Integer> members = new HashSet<>();
+        for (int n = 0; n < 4 * window; n++) {
+            int id = r.nextInt(window * spreadFactor / 2 + 1);
+            boolean expected = members.contains(id);
+            assertThat(f.seenBefore(DuplicateFilter.hash("x" + id))).isEqualTo(expected);
+            if (!expected) {
+                if (fifo.size() == window) {
+                    members.remove(fifo.removeFirst());
+                }
+                fifo.addLast(id);
+                members.add(id);
+            }
+            assertThat(f.size()).isEqualTo(members.size());
+        }
+    }
 }
