@@ -44,20 +44,11 @@ class DuplicateFilterTest {
     void matchesSlidingWindowModel(@ForAll @Size(max = 400) List<@IntRange(max = 40) Integer> ids,
             @ForAll @IntRange(min = 1, max = 30) int window) {
         DuplicateFilter f = new DuplicateFilter(window);
-        ArrayDeque<Integer> fifo = new ArrayDeque<>();
-        Set<Integer> members = new HashSet<>();
+        WindowModel model = new WindowModel(window);
         for (int id : ids) {
-            boolean expected = members.contains(id);
-            assertThat(f.seenBefore("x" + id)).isEqualTo(expected);
-            if (!expected) {
-                if (fifo.size() == window) {
-                    members.remove(fifo.removeFirst());
-                }
-                fifo.addLast(id);
-                members.add(id);
-            }
+            assertThat(f.seenBefore("x" + id)).isEqualTo(model.seenBefore(id));
         }
-        assertThat(f.size()).isEqualTo(members.size());
+        assertThat(f.size()).isEqualTo(model.size());
     }
 
     /**
@@ -69,20 +60,38 @@ class DuplicateFilterTest {
             @ForAll @IntRange(min = 1, max = 8) int spreadFactor) {
         java.util.Random r = new java.util.Random(seed);
         DuplicateFilter f = new DuplicateFilter(window);
-        ArrayDeque<Integer> fifo = new ArrayDeque<>();
-        Set<Integer> members = new HashSet<>();
+        WindowModel model = new WindowModel(window);
         for (int n = 0; n < 4 * window; n++) {
             int id = r.nextInt(window * spreadFactor / 2 + 1);
-            boolean expected = members.contains(id);
-            assertThat(f.seenBefore(DuplicateFilter.hash("x" + id))).isEqualTo(expected);
-            if (!expected) {
-                if (fifo.size() == window) {
-                    members.remove(fifo.removeFirst());
-                }
-                fifo.addLast(id);
-                members.add(id);
+            assertThat(f.seenBefore(DuplicateFilter.hash("x" + id))).isEqualTo(model.seenBefore(id));
+            assertThat(f.size()).isEqualTo(model.size());
+        }
+    }
+
+    /** The reference: a FIFO of the last {@code window} distinct accepted ids. */
+    private static final class WindowModel {
+        private final int window;
+        private final ArrayDeque<Integer> fifo = new ArrayDeque<>();
+        private final Set<Integer> members = new HashSet<>();
+
+        WindowModel(int window) {
+            this.window = window;
+        }
+
+        boolean seenBefore(int id) {
+            if (members.contains(id)) {
+                return true;
             }
-            assertThat(f.size()).isEqualTo(members.size());
+            if (fifo.size() == window) {
+                members.remove(fifo.removeFirst());
+            }
+            fifo.addLast(id);
+            members.add(id);
+            return false;
+        }
+
+        int size() {
+            return members.size();
         }
     }
 }
