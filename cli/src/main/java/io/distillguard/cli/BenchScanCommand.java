@@ -57,7 +57,8 @@ final class BenchScanCommand implements Callable<Integer> {
 
     // two: on a 1M-exchange file the first timed run after a single warm-up was still partly running
     // unoptimised scan code (15-20% more CPU per exchange than every later run)
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs of each first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Untimed runs of each first (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override

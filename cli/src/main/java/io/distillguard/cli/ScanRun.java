@@ -80,8 +80,8 @@ final class ScanRun {
     }
 
     /**
-     * Content signals, IP information and profile facts of the exchanges of one batch, on a worker thread. Remembers the
-     * last address looked up: consecutive exchanges often come from the same client.
+     * Content signals, IP information and profile facts of the exchanges of one batch, on a worker thread.
+     * Remembers the last address looked up: consecutive exchanges often come from the same client.
      */
     private static final class Analysis implements Function<Exchange, Analysed> {
         private final ContentAnalyzer analyzer;

@@ -254,7 +254,10 @@ final class BehaviourLinks {
         return similar;
     }
 
-    /** {@link #similar(double[], double[], double)} of {@code a} and the vector at {@code off} of {@code packed}. */
+    /**
+     * Whether {@code a} and the vector at {@code off} of {@code packed} differ by at most {@code maxDistance}
+     * in every component.
+     */
     private static boolean similar(double[] a, double[] packed, int off, double maxDistance) {
         for (int i = 0; i < a.length; i++) {
             if (Math.abs(a[i] - packed[off + i]) > maxDistance) {
@@ -264,12 +267,8 @@ final class BehaviourLinks {
         return true;
     }
 
+    /** Whether {@code a} and {@code b} differ by at most {@code maxDistance} in every component. */
     static boolean similar(double[] a, double[] b, double maxDistance) {
-        for (int i = 0; i < a.length; i++) {
-            if (Math.abs(a[i] - b[i]) > maxDistance) {
-                return false;
-            }
-        }
-        return true;
+        return similar(a, b, 0, maxDistance);
     }
 }

@@ -30,15 +30,13 @@ public final class ExchangeFacts {
     final long modelHash;
     final String addr;
     final long addrHash;
-    /** The address's /24 value ({@code address >>> 8}) when it is plain IPv4, else -1 and {@link #prefixText} holds it. */
-    private final long prefixV4;
-    private final String prefixText;
+    /** {@link Hashes#of} of {@link #prefix()}; 0 when none. */
     final long prefixHash;
     final String userAgent;
     final long userAgentHash;
     final String tls;
     final long tlsHash;
-    /** The AS number (reference data first, then the gateway's), null when unknown; its text is built on demand. */
+    /** The AS number (reference data first, then the gateway's), null when unknown; text on demand. */
     private final Integer asnNumber;
     final long asnHash;
     final String country;
@@ -65,21 +63,13 @@ public final class ExchangeFacts {
         // the hashes are needed for every exchange, the texts only when a value becomes an account's top
         // value: plain IPv4 (nearly all traffic) skips building the prefix text
         long v4 = NetworkData.plainIpv4(addr);
-        if (v4 >= 0) {
-            this.prefixV4 = v4 >>> 8;
-            this.prefixText = null;
-            this.prefixHash = Hashes.ofIpv4Prefix(v4);
-        } else {
-            this.prefixV4 = -1;
-            this.prefixText = addr == null ? null : Hashes.prefix(addr);
-            this.prefixHash = Hashes.of(prefixText);
-        }
+        this.prefixHash = v4 >= 0 ? Hashes.ofIpv4Prefix(v4) : Hashes.of(prefix());
         this.userAgent = e.client().userAgent();
         this.userAgentHash = Hashes.of(userAgent);
         this.tls = e.client().tlsFingerprint() != null ? e.client().tlsFingerprint() : e.client().headerOrder();
         this.tlsHash = Hashes.of(tls);
         this.asnNumber = ip.asn() != null ? ip.asn() : e.client().asn();
-        this.asnHash = asnNumber == null ? 0 : asnNumber >= 0 ? Hashes.ofAsn(asnNumber) : Hashes.of("AS" + asnNumber);
+        this.asnHash = asnNumber == null ? 0 : asnNumber >= 0 ? Hashes.ofAsn(asnNumber) : Hashes.of(asn());
         String c = ip.country() != null ? ip.country() : e.client().country();
         this.country = c == null ? null : c.strip().toUpperCase(Locale.ROOT);
         this.countryHash = country == null ? 0 : Hashes.of(country);
@@ -118,10 +108,7 @@ public final class ExchangeFacts {
 
     /** The /24 or /48 prefix of the client address as text ({@link Hashes#prefix}); null when none. */
     String prefix() {
-        if (prefixV4 < 0) {
-            return prefixText;
-        }
-        return (prefixV4 >>> 16) + "." + ((prefixV4 >>> 8) & 0xFF) + "." + (prefixV4 & 0xFF) + ".0/24";
+        return addr == null ? null : Hashes.prefix(addr);
     }
 
     /** {@code "AS" + number}, null when the AS is unknown. */

@@ -48,17 +48,8 @@ public final class LongMap<V> {
         if (key == 0) {
             return zeroValue;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == 0) {
-                return null;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = find(key);
+        return keys[i] == key ? (V) values[i] : null;
     }
 
     /**
@@ -78,17 +69,9 @@ public final class LongMap<V> {
             return;
         }
         // not through computeIfAbsent: a capturing lambda per call is an allocation on the engine's hot path
-        int i = slot(key);
-        for (long k = keys[i]; k != key; k = keys[i]) {
-            if (k == 0) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        if (keys[i] != key) {
+            insertAt(i, key, value);
         }
     }
 
@@ -105,23 +88,13 @@ public final class LongMap<V> {
             }
             return zeroValue;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == 0) {
-                V v = java.util.Objects.requireNonNull(make.apply(key), "value");
-                keys[i] = key;
-                values[i] = v;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return v;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        if (keys[i] == key) {
+            return (V) values[i];
         }
+        V v = java.util.Objects.requireNonNull(make.apply(key), "value");
+        insertAt(i, key, v);
+        return v;
     }
 
     /** The keys in ascending (signed) order, as {@code List<Long>.sort(null)} would order them; a new array. */
@@ -138,6 +111,24 @@ public final class LongMap<V> {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    /** The slot holding {@code key} (non-zero), or the empty slot where it would go. */
+    private int find(long key) {
+        int i = slot(key);
+        for (long k = keys[i]; k != key && k != 0; k = keys[i]) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    /** Fills the empty slot {@code i} that {@link #find} gave for {@code key}. */
+    private void insertAt(int i, long key, Object value) {
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
     }
 
     private int slot(long key) {
